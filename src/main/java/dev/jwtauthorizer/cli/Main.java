@@ -1,0 +1,130 @@
+package dev.jwtauthorizer.cli;
+
+import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.config.ConfigException;
+import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The local command line: the Lambda handler driven from a terminal, configured from the
+ * environment (overridden by a SAM --env-vars file). Standard output carries only answers; logs go
+ * to standard error. Exit 0 whenever the authorizer ran, whatever it decided.
+ */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: java -jar jwt-authorizer.jar invoke -e EVENT.json|- [--env-vars ENV.json] [--function NAME]",
+            "       java -jar jwt-authorizer.jar replay EVENTS.jsonl|- [--env-vars ENV.json] [--function NAME]");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        try {
+            Command command = Command.parse(args);
+            LocalInvoker invoker = new LocalInvoker(new TokenAuthorizerHandler(Authorizer.fromEnvironment(command.environment())));
+            if (command.name().equals("invoke")) {
+                out.println(invoker.invoke(command.readInput()));
+            } else {
+                replay(invoker, command, out);
+            }
+            out.flush();
+            return 0;
+        } catch (UsageException e) {
+            System.err.println("jwt-authorizer: " + e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            System.err.println("jwt-authorizer: configuration error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("jwt-authorizer: " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static void replay(LocalInvoker invoker, Command command, PrintStream out) throws IOException {
+        boolean streaming = command.input().equals("-");
+        try (BufferedReader lines = new BufferedReader(command.openInput())) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                out.println(invoker.invoke(line));
+                if (streaming) {
+                    // A caller piping events in waits for each answer before sending the next.
+                    out.flush();
+                }
+            }
+        }
+    }
+
+    /** A parsed command line. */
+    private record Command(String name, String input, Map<String, String> environment) {
+        static Command parse(String[] args) throws UsageException {
+            if (args.length == 0 || !(args[0].equals("invoke") || args[0].equals("replay"))) {
+                throw new UsageException(args.length == 0 ? USAGE : "unknown command \"" + args[0] + "\"\n" + USAGE);
+            }
+            String name = args[0];
+            String input = null;
+            String envVars = null;
+            String function = null;
+            for (int i = 1; i < args.length; i++) {
+                String arg = args[i];
+                if (i + 1 < args.length && (arg.equals("-e") || arg.equals("--event"))) {
+                    input = args[++i];
+                } else if (i + 1 < args.length && arg.equals("--env-vars")) {
+                    envVars = args[++i];
+                } else if (i + 1 < args.length && arg.equals("--function")) {
+                    function = args[++i];
+                } else if (name.equals("replay") && input == null && (arg.equals("-") || !arg.startsWith("-"))) {
+                    input = arg;
+                } else {
+                    throw new UsageException("unexpected argument \"" + arg + "\"\n" + USAGE);
+                }
+            }
+            if (input == null) {
+                throw new UsageException((name.equals("invoke") ? "invoke needs -e EVENT.json" : "replay needs a file") + "\n" + USAGE);
+            }
+            if (!input.equals("-") && !Files.isReadable(Path.of(input))) {
+                throw new UsageException("cannot read " + input);
+            }
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            if (envVars != null) {
+                environment.putAll(EnvVarsFile.read(Path.of(envVars), function));
+            }
+            return new Command(name, input, Map.copyOf(environment));
+        }
+
+        Reader openInput() throws IOException {
+            return input.equals("-")
+                    ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+        }
+
+        String readInput() throws IOException {
+            return input.equals("-")
+                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(input), StandardCharsets.UTF_8);
+        }
+    }
+}

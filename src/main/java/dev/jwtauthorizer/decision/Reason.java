@@ -1,0 +1,38 @@
+package dev.jwtauthorizer.decision;
+
+/** Why a request got its outcome: logged as a code, never parsed from a message. */
+public enum Reason {
+    ROUTE_ALLOWED(Outcome.ALLOW),
+    ROUTE_NOT_ALLOWED(Outcome.DENY),
+
+    MISSING_TOKEN(Outcome.UNAUTHORIZED),
+    TOKEN_TOO_LARGE(Outcome.UNAUTHORIZED),
+    MALFORMED_TOKEN(Outcome.UNAUTHORIZED),
+    ALGORITHM_NOT_ALLOWED(Outcome.UNAUTHORIZED),
+    UNSUPPORTED_CRITICAL_HEADER(Outcome.UNAUTHORIZED),
+    WRONG_ISSUER(Outcome.UNAUTHORIZED),
+    KID_REQUIRED(Outcome.UNAUTHORIZED),
+    UNKNOWN_KID(Outcome.UNAUTHORIZED),
+    KEY_MISMATCH(Outcome.UNAUTHORIZED),
+    BAD_SIGNATURE(Outcome.UNAUTHORIZED),
+    MISSING_EXPIRY(Outcome.UNAUTHORIZED),
+    EXPIRED(Outcome.UNAUTHORIZED),
+    NOT_YET_VALID(Outcome.UNAUTHORIZED),
+    ISSUED_IN_FUTURE(Outcome.UNAUTHORIZED),
+    WRONG_AUDIENCE(Outcome.UNAUTHORIZED),
+    MISSING_PRINCIPAL(Outcome.UNAUTHORIZED),
+    INVALID_METHOD_ARN(Outcome.UNAUTHORIZED),
+
+    KEY_SET_UNAVAILABLE(Outcome.ERROR),
+    INTERNAL_ERROR(Outcome.ERROR);
+
+    private final Outcome outcome;
+
+    Reason(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.jwtauthorizer.keys;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A key set read from a local file ({@code file:} URIs), for local use and tests. */
+public final class FileKeySource implements KeySource {
+    private final Path path;
+    private final int maxBytes;
+
+    public FileKeySource(Path path, int maxBytes) {
+        this.path = path;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public byte[] fetch() throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return BoundedRead.readAll(in, maxBytes, Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return path.toString();
+    }
+}

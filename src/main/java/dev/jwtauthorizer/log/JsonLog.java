@@ -1,0 +1,51 @@
+package dev.jwtauthorizer.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One JSON object per line on standard error: Lambda sends it to CloudWatch as one event, and the
+ * command line keeps standard output for answers. Callers pass reasons and identifiers, never a
+ * token, a signature or a secret.
+ */
+public final class JsonLog {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // kid and other header values are attacker-controlled text: bounded before they reach a log.
+    private static final int MAX_VALUE_LENGTH = 128;
+
+    private JsonLog() {
+    }
+
+    /** Writes {@code {"level":level,"event":event,k1:v1,...}}; null values are left out. */
+    public static void write(String level, String event, Object... keysAndValues) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", level);
+        line.put("event", event);
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            if (value instanceof String text && text.length() > MAX_VALUE_LENGTH) {
+                value = text.substring(0, MAX_VALUE_LENGTH) + "...";
+            }
+            if (value != null) {
+                line.put((String) keysAndValues[i], value);
+            }
+        }
+        String json;
+        try {
+            json = MAPPER.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            json = "{\"level\":\"ERROR\",\"event\":\"log_failed\"}";
+        }
+        System.err.println(json);
+    }
+
+    public static void info(String event, Object... keysAndValues) {
+        write("INFO", event, keysAndValues);
+    }
+
+    public static void warn(String event, Object... keysAndValues) {
+        write("WARN", event, keysAndValues);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jwtauthorizer.policy;
+
+/**
+ * The methodArn API Gateway sends, in its parts:
+ * {@code arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{verb}/{path...}}.
+ * Every resource in a policy is built from these parts, so a policy never names another
+ * partition, region, account, API or stage than the one the request came in on.
+ *
+ * @param path the request path with its leading slash ("/" for the root)
+ */
+public record MethodArn(String partition, String region, String account, String apiId, String stage,
+                        String verb, String path) {
+    /** API Gateway's own limit on a methodArn. */
+    public static final int MAX_LENGTH = 1600;
+    /** IAM's limit on one resource ARN in a policy. */
+    public static final int MAX_RESOURCE_LENGTH = 512;
+
+    /** @throws IllegalArgumentException when the text is not a methodArn */
+    public static MethodArn parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("methodArn missing or longer than " + MAX_LENGTH);
+        }
+        String[] fields = text.split(":", 6);
+        if (fields.length != 6 || !fields[0].equals("arn") || !fields[2].equals("execute-api")) {
+            throw new IllegalArgumentException("not an execute-api ARN");
+        }
+        String[] resource = fields[5].split("/", 4);
+        if (resource.length < 3) {
+            throw new IllegalArgumentException("methodArn has no API id, stage and verb");
+        }
+        MethodArn arn = new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], resource[2],
+                "/" + (resource.length == 4 ? resource[3] : ""));
+        if (!arn.partition.matches("aws(-[a-z]+)*") || !arn.region.matches("[a-z0-9-]+")
+                || !arn.account.matches("[0-9]{12}") || !arn.apiId.matches("[A-Za-z0-9]+")
+                || !arn.stage.matches("[A-Za-z0-9_.$-]+") || !arn.verb.matches("[A-Z]+")
+                || containsWildcardOrControl(arn.path)) {
+            throw new IllegalArgumentException("methodArn has an invalid part");
+        }
+        return arn;
+    }
+
+    /** The resource ARN for a verb and path on this request's API and stage. */
+    public String resource(String resourceVerb, String resourcePath) {
+        return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/" + stage
+                + "/" + resourceVerb + resourcePath;
+    }
+
+    /** The resource ARN of the request itself. */
+    public String requestResource() {
+        return resource(verb, path);
+    }
+
+    private static boolean containsWildcardOrControl(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '*' || c == '?' || c < ' ' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
