@@ -83,9 +83,19 @@ public final class TokenVerifier {
 
     private static DecodedJWT decode(String compactJws) {
         try {
-            // Decoding also parses the registered claims, so exp as a string or an out-of-range
-            // number fails here, as malformed.
-            return JWT.decode(compactJws);
+            DecodedJWT jwt = JWT.decode(compactJws);
+            // Read every field the checks use now, so that a header or payload that is JSON but not
+            // an object ("null", "[]"), or exp as a string or an out-of-range number, fails here as
+            // malformed rather than later as an internal error.
+            jwt.getAlgorithm();
+            jwt.getKeyId();
+            jwt.getHeaderClaim("crit");
+            jwt.getIssuer();
+            jwt.getAudience();
+            jwt.getExpiresAtAsInstant();
+            jwt.getNotBeforeAsInstant();
+            jwt.getIssuedAtAsInstant();
+            return jwt;
         } catch (RuntimeException e) {
             throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
         }

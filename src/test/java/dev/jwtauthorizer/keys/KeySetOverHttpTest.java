@@ -1,0 +1,190 @@
+package dev.jwtauthorizer.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.decision.KeySetUnavailableException;
+import dev.jwtauthorizer.decision.Reason;
+import dev.jwtauthorizer.decision.TokenRejectedException;
+import dev.jwtauthorizer.support.JwksServer;
+import dev.jwtauthorizer.support.TestEnv;
+import dev.jwtauthorizer.support.TestKeys;
+import dev.jwtauthorizer.support.Tokens;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The key set against a real JWKS endpoint on 127.0.0.1: what the client got and what the server saw. */
+class KeySetOverHttpTest {
+    private static final Duration COOLDOWN = Duration.ofSeconds(30);
+    private final AtomicLong clock = new AtomicLong();
+    private JwksServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new JwksServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private KeySet keySet(Duration timeout) {
+        return new KeySet(new HttpKeySource(URI.create(server.url()), timeout, 64 * 1024), COOLDOWN, clock::get);
+    }
+
+    private KeySet keySet() {
+        return keySet(Duration.ofSeconds(2));
+    }
+
+    private void advance(Duration duration) {
+        clock.addAndGet(duration.toNanos());
+    }
+
+    @Test
+    void rsaAndEcKeysSideBySide() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"), TestKeys.jwk(TestKeys.EC256, "ec")));
+        KeySet keys = keySet();
+        assertTrue(keys.prefetch());
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(KeyFamily.EC, keys.select(JwsAlgorithm.ES256, "ec").family());
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void keysAreCachedAcrossRequests() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        KeySet keys = keySet();
+        for (int i = 0; i < 100; i++) {
+            keys.select(JwsAlgorithm.RS256, "rsa");
+        }
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void rotationAddsTheNewKeyAndDropsTheOldOne() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "old")));
+        KeySet keys = keySet();
+        keys.prefetch();
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
+        advance(COOLDOWN);
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "new").family());
+        assertEquals(2, server.requests());
+        TokenRejectedException old = assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, "old"));
+        assertEquals(Reason.UNKNOWN_KID, old.reason());
+    }
+
+    @Test
+    void aFloodOfRandomKidsCostsOneFetchPerCooldown() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        KeySet keys = keySet();
+        keys.prefetch();
+        for (int round = 0; round < 3; round++) {
+            advance(COOLDOWN);
+            for (int i = 0; i < 1000; i++) {
+                String kid = UUID.randomUUID().toString();
+                assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, kid));
+            }
+        }
+        assertEquals(1 + 3, server.requests());
+        // The genuine key still works throughout.
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+    }
+
+    @Test
+    void endpointDownBeforeAnyLoadIsUnavailableAndRetriedAfterTheCooldown() {
+        server.fail(503);
+        KeySet keys = keySet();
+        assertFalse(keys.prefetch());
+        assertThrows(KeySetUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa"));
+        assertEquals(1, server.requests());
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        advance(COOLDOWN);
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(2, server.requests());
+    }
+
+    @Test
+    void endpointDownAfterALoadKeepsTheLastGoodSet() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        KeySet keys = keySet();
+        keys.prefetch();
+        server.fail(500);
+        advance(COOLDOWN);
+        assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, "unknown"));
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(2, server.requests());
+    }
+
+    @Test
+    void slowEndpointTimesOut() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"))).delay(3000);
+        KeySet keys = keySet(Duration.ofMillis(300));
+        long start = System.nanoTime();
+        assertFalse(keys.prefetch());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 2000, "gave up after " + millis + " ms");
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void garbageAndOversizedAnswersAreNotKeySets() {
+        server.serve("<html>not json</html>");
+        assertFalse(keySet().prefetch());
+        server.serve("{\"keys\": \"" + "A".repeat(100 * 1024) + "\"}");
+        assertFalse(keySet().prefetch());
+        assertEquals(2, server.requests());
+    }
+
+    @Test
+    void jkuAndX5uInATokenCauseNoRequest() throws Exception {
+        try (JwksServer attacker = new JwksServer()) {
+            server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+            Map<String, String> env = TestEnv.rsa();
+            env.remove("JWT_JWKS");
+            env.put("JWT_JWKS_URI", server.url());
+            Authorizer authorizer = Authorizer.fromEnvironment(env);
+            String token = Tokens.claims().withKeyId("rsa")
+                    .withHeader(Map.of("jku", attacker.url(), "x5u", attacker.url()))
+                    .sign(Tokens.algorithm("RS256", TestKeys.rsa(2048)));
+            assertEquals(Reason.BAD_SIGNATURE, authorizer.authorize("Bearer " + token, Tokens.METHOD_ARN).reason());
+            assertEquals(0, attacker.requests());
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void authorizerAnswers500WhenNoKeySetCanBeLoaded() {
+        server.fail(503);
+        Map<String, String> env = TestEnv.rsa();
+        env.remove("JWT_JWKS");
+        env.put("JWT_JWKS_URI", server.url());
+        Authorizer authorizer = Authorizer.fromEnvironment(env);
+        assertEquals(Reason.KEY_SET_UNAVAILABLE,
+                authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA, "rsa"), Tokens.METHOD_ARN).reason());
+    }
+
+    @Test
+    void tokenFromAnUnknownIssuerCausesNoFetch() {
+        server.fail(503);
+        Map<String, String> env = TestEnv.rsa();
+        env.remove("JWT_JWKS");
+        env.put("JWT_JWKS_URI", server.url());
+        Authorizer authorizer = Authorizer.fromEnvironment(env);
+        int atStart = server.requests();
+        String token = Tokens.claims().withIssuer("https://stranger.example").withKeyId("x").sign(Tokens.algorithm("RS256", TestKeys.RSA));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Reason.WRONG_ISSUER, authorizer.authorize("Bearer " + token, Tokens.METHOD_ARN).reason());
+        }
+        assertEquals(atStart, server.requests());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.jwtauthorizer.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Environment maps for an authorizer under test. */
+public final class TestEnv {
+    private TestEnv() {
+    }
+
+    /** Issuer and audience of {@link Tokens}, RS256, the given key set inline. */
+    public static Map<String, String> withJwks(String jwks) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JWT_ISSUER", Tokens.ISSUER);
+        env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
+        env.put("JWT_JWKS", jwks);
+        return env;
+    }
+
+    /** The same, with one RSA key "rsa-1" (use sig, alg RS256). */
+    public static Map<String, String> rsa() {
+        return withJwks(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1", "use", "sig", "alg", "RS256")));
+    }
+}
