@@ -1,0 +1,100 @@
+package dev.jwtauthorizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.support.TestEnv;
+import dev.jwtauthorizer.support.TestKeys;
+import dev.jwtauthorizer.support.Tokens;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One JSON line per decision, with reasons and identifiers, and never a token, signature or secret. */
+class DecisionLogTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static List<JsonNode> capture(Runnable work) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(original);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(MAPPER.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void eachDecisionIsOneLineWithOutcomeReasonPrincipalKidAlgAndTime() throws Exception {
+        Authorizer authorizer = Authorizer.fromEnvironment(TestEnv.rsa());
+        String token = Tokens.rs256(TestKeys.RSA, "rsa-1");
+        List<JsonNode> lines = capture(() -> {
+            authorizer.authorize("Bearer " + token, Tokens.METHOD_ARN);
+            authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA_2, "rsa-1"), Tokens.METHOD_ARN);
+        });
+        assertEquals(2, lines.size());
+        JsonNode allow = lines.get(0);
+        assertEquals("decision", allow.get("event").asText());
+        assertEquals("ALLOW", allow.get("outcome").asText());
+        assertEquals("ROUTE_ALLOWED", allow.get("reason").asText());
+        assertEquals("alice", allow.get("principal").asText());
+        assertEquals("rsa-1", allow.get("kid").asText());
+        assertEquals("RS256", allow.get("alg").asText());
+        assertTrue(allow.get("micros").isNumber());
+        assertEquals(16, allow.get("tokenHash").asText().length());
+        JsonNode reject = lines.get(1);
+        assertEquals("UNAUTHORIZED", reject.get("outcome").asText());
+        assertEquals("BAD_SIGNATURE", reject.get("reason").asText());
+        assertEquals("rsa-1", reject.get("kid").asText());
+        assertFalse(reject.has("principal"));
+    }
+
+    @Test
+    void noTokenSignatureOrSecretEverReachesTheLog() throws Exception {
+        Map<String, String> env = TestEnv.rsa();
+        env.put("JWT_ALGORITHMS", "RS256,HS256");
+        env.put("JWT_HMAC_SECRET", TestKeys.HMAC_SECRET);
+        List<String> tokens = List.of(
+                Tokens.rs256(TestKeys.RSA, "rsa-1"),
+                Tokens.rs256(TestKeys.RSA_2, "rsa-1"),
+                Tokens.rs256(TestKeys.RSA, "unknown\n\"kid"),
+                Tokens.claims().sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET)),
+                Tokens.claims().sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET + "wrong")),
+                Tokens.raw(Map.of("alg", "none"), Tokens.payload(), "c2lnbmF0dXJl"),
+                "not-a-token");
+        StringBuilder all = new StringBuilder();
+        List<JsonNode> lines = capture(() -> {
+            Authorizer authorizer = Authorizer.fromEnvironment(env);
+            for (String token : tokens) {
+                authorizer.authorize("Bearer " + token, Tokens.METHOD_ARN);
+            }
+        });
+        lines.forEach(line -> all.append(line).append('\n'));
+        String log = all.toString();
+        for (String token : tokens) {
+            assertFalse(log.contains(token), "token in log");
+            String[] parts = token.split("\\.");
+            assertFalse(parts.length == 3 && log.contains(parts[2]), "signature in log");
+            assertFalse(parts.length == 3 && log.contains(parts[1]), "payload in log");
+        }
+        assertFalse(log.contains(TestKeys.HMAC_SECRET));
+        assertFalse(log.contains(TestKeys.HMAC_SECRET.substring(0, 16)));
+        assertEquals(tokens.size(), lines.stream().filter(l -> l.get("event").asText().equals("decision")).count());
+    }
+}

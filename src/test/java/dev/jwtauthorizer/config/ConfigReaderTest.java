@@ -1,0 +1,161 @@
+package dev.jwtauthorizer.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.keys.JwsAlgorithm;
+import dev.jwtauthorizer.support.TestEnv;
+import dev.jwtauthorizer.support.TestKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigReaderTest {
+
+    private static ConfigException failure(Map<String, String> env) {
+        return assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnvironment(env));
+    }
+
+    private static Map<String, String> with(String... pairs) {
+        Map<String, String> env = TestEnv.rsa();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] == null) {
+                env.remove(pairs[i]);
+            } else {
+                env.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return env;
+    }
+
+    @Test
+    void defaultsAreSafe() {
+        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(TestEnv.rsa());
+        assertEquals(Set.of(JwsAlgorithm.RS256), config.algorithms());
+        assertEquals(Duration.ofSeconds(5), config.leeway());
+        assertEquals(8192, config.maxTokenLength());
+        assertEquals("sub", config.principalClaim());
+        assertTrue(config.contextClaims().isEmpty());
+        assertNull(config.rules());
+        assertNull(config.hmacSecret());
+        assertEquals(Duration.ofSeconds(2), config.jwksTimeout());
+    }
+
+    @Test
+    void listsAreCommaSeparatedAndTrimmed() {
+        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(with(
+                "JWT_ISSUER", " https://a.example , https://b.example", "JWT_AUDIENCE", "x,y", "JWT_ALGORITHMS", "RS256, ES256"));
+        assertEquals(Set.of("https://a.example", "https://b.example"), config.issuers());
+        assertEquals(Set.of("x", "y"), config.audiences());
+        assertEquals(Set.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256), config.algorithms());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "JWT_ISSUER|''|JWT_ISSUER: is required",
+            "JWT_ISSUER|'a,,b'|JWT_ISSUER: has an empty item",
+            "JWT_AUDIENCE|' '|JWT_AUDIENCE: is required",
+            "JWT_ALGORITHMS|none|JWT_ALGORITHMS: \"none\" would accept unsigned tokens",
+            "JWT_ALGORITHMS|RS256,NONE|JWT_ALGORITHMS: \"none\"",
+            "JWT_ALGORITHMS|rs256|JWT_ALGORITHMS: unknown algorithm \"rs256\"",
+            "JWT_ALGORITHMS|EdDSA|JWT_ALGORITHMS: unknown algorithm",
+            "JWT_LEEWAY_SECONDS|-1|JWT_LEEWAY_SECONDS: -1 is outside 0-300",
+            "JWT_LEEWAY_SECONDS|soon|JWT_LEEWAY_SECONDS: \"soon\" is not a whole number",
+            "JWT_MAX_TOKEN_LENGTH|10|JWT_MAX_TOKEN_LENGTH: 10 is outside",
+            "JWT_JWKS_TIMEOUT_MS|60000|JWT_JWKS_TIMEOUT_MS: 60000 is outside",
+            "JWT_JWKS_REFRESH_COOLDOWN_SECONDS|0|JWT_JWKS_REFRESH_COOLDOWN_SECONDS: 0 is outside",
+            "JWT_RULES|not json|JWT_RULES: not valid JSON",
+            "JWT_RULES|{}|JWT_RULES: expected a JSON array",
+            "JWT_RULES|[{\"claim\":\"scope\",\"value\":\"a\",\"alow\":[\"GET /\"]}]|JWT_RULES: rule 1: unknown field \"alow\"",
+            "JWT_RULES|[{\"claim\":\"scope\",\"allow\":[\"GET /\"]}]|JWT_RULES: rule 1: \"claim\" and \"value\" go together",
+            "JWT_RULES|[{\"allow\":[]}]|JWT_RULES: rule 1: \"allow\" must be a non-empty array",
+            "JWT_RULES|[{\"allow\":[\"FETCH /a\"]}]|JWT_RULES: rule 1: unknown HTTP verb \"FETCH\"",
+            "JWT_RULES|[{\"allow\":[\"GET books\"]}]|JWT_RULES: rule 1: path \"books\" must start with /",
+            "JWT_RULES_FILE|no-such-rules.json|JWT_RULES_FILE: no file",
+            "JWT_JWKS|{\"nope\":1}|JWT_JWKS: cannot load the key set",
+    })
+    void wrongSettingFailsWithItsNameAndWhatIsWrong(String variable, String value, String message) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Authorizer.fromEnvironment(with(variable, value)));
+        assertEquals(variable, e.variable());
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://issuer.example/jwks.json, plain http:// is only allowed for loopback hosts",
+            "ftp://issuer.example/jwks.json, must be an https:// URL",
+            "https:///jwks.json, has no host",
+            "file:/no/such/jwks.json, cannot read"})
+    void jwksUriMustBeHttpsOrLoopbackOrFile(String uri, String message) {
+        ConfigException e = failure(with("JWT_JWKS", null, "JWT_JWKS_URI", uri));
+        assertEquals("JWT_JWKS_URI", e.variable());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void loopbackHttpAndFileKeySetsAreAccepted(@TempDir Path dir) throws Exception {
+        AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_JWKS_URI", "http://127.0.0.1:9/jwks.json"));
+        AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_JWKS_URI", "http://localhost:9/jwks.json"));
+        AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_JWKS_URI", "http://[::1]:9/jwks.json"));
+        Path jwks = dir.resolve("jwks.json");
+        Files.writeString(jwks, TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1")));
+        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_JWKS_URI", jwks.toUri().toString()));
+        assertTrue(config.keySourceIsLocal());
+        assertEquals(jwks.toString(), config.keySource().describe());
+    }
+
+    @Test
+    void keySourceIsRequiredForPublicKeyAlgorithms() {
+        assertEquals("JWT_JWKS_URI", failure(with("JWT_JWKS", null)).variable());
+        assertEquals("JWT_JWKS", failure(with("JWT_JWKS_URI", "https://a.example/jwks.json")).variable());
+    }
+
+    @Test
+    void hmacSecretMustBeLongEnoughForEveryAllowedAlgorithm() {
+        ConfigException missing = failure(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256"));
+        assertEquals("JWT_HMAC_SECRET", missing.variable());
+        String secret = "x".repeat(40);
+        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256", "JWT_HMAC_SECRET", secret));
+        assertEquals(40, config.hmacSecret().length());
+        ConfigException tooShort = failure(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256,HS384", "JWT_HMAC_SECRET", secret));
+        assertEquals("JWT_HMAC_SECRET: is 40 bytes; HS384 needs at least 48", tooShort.getMessage());
+        assertFalse(tooShort.getMessage().contains(secret));
+        AuthorizerConfig base64 = AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256",
+                "JWT_HMAC_SECRET", "base64:" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
+        assertEquals(32, base64.hmacSecret().length());
+    }
+
+    @Test
+    void unusedKeySettingsAreRefused() {
+        assertEquals("JWT_HMAC_SECRET", failure(with("JWT_HMAC_SECRET", "x".repeat(64))).variable());
+        assertEquals("JWT_JWKS", failure(with("JWT_ALGORITHMS", "HS256", "JWT_HMAC_SECRET", "x".repeat(64))).variable());
+    }
+
+    @Test
+    void rulesFileIsReadFromTheTaskRootOrThePackage(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("rules.json"), "[{\"allow\":[\"GET /health\"]}]");
+        AuthorizerConfig fromTaskRoot = AuthorizerConfig.fromEnvironment(with(
+                "JWT_RULES_FILE", "rules.json", "LAMBDA_TASK_ROOT", dir.toString()));
+        assertEquals(1, fromTaskRoot.rules().rules().size());
+        AuthorizerConfig fromPackage = AuthorizerConfig.fromEnvironment(with(
+                "JWT_RULES_FILE", "test-rules.json", "LAMBDA_TASK_ROOT", dir.toString()));
+        assertEquals(2, fromPackage.rules().rules().size());
+    }
+
+    @Test
+    void hmacSecretIsNotPrintedByToString() {
+        String secret = "s3cr3t-".repeat(10);
+        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256", "JWT_HMAC_SECRET", secret));
+        assertFalse(config.toString().contains("s3cr3t"), config.toString());
+    }
+}
