@@ -1,0 +1,187 @@
+package dev.jwtauthorizer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The packaged jar run as a user runs it: a process, files in, JSON out. */
+class CommandLineIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Path JAR = Path.of(System.getProperty("authorizer.jar", "target/jwt-authorizer.jar"));
+    private static final Path EVENTS = Path.of("events");
+    private static final String ENV = "events/env.json";
+
+    private record Result(int exit, String stdout, String stderr) {
+        JsonNode json() throws IOException {
+            return MAPPER.readTree(stdout);
+        }
+    }
+
+    private static ProcessBuilder command(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("JWT_"));
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    private static Result run(Map<String, String> environment, String stdin, String... args) throws Exception {
+        Process process = command(environment, args).start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new Result(process.exitValue(), out, err);
+    }
+
+    private static Result run(String... args) throws Exception {
+        return run(Map.of(), "", args);
+    }
+
+    private static boolean allows(JsonNode answer, String methodArn) {
+        for (JsonNode statement : answer.path("policyDocument").path("Statement")) {
+            if (statement.get("Effect").asText().equals("Allow")) {
+                for (JsonNode resource : statement.get("Resource")) {
+                    String pattern = resource.asText().replace("*", ".*");
+                    if (methodArn.matches(pattern)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static Stream<Path> bundledEvents() throws IOException {
+        return Files.list(EVENTS).filter(p -> !p.getFileName().toString().equals("env.json")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundledEvents")
+    void everyBundledEventGivesTheOutcomeItsNamePromises(Path event) throws Exception {
+        Result result = run("invoke", "-e", event.toString(), "--env-vars", ENV);
+        assertEquals(0, result.exit(), result.stderr());
+        JsonNode answer = result.json();
+        String methodArn = MAPPER.readTree(event.toFile()).get("methodArn").asText();
+        String name = event.getFileName().toString();
+        if (name.startsWith("valid-")) {
+            assertTrue(allows(answer, methodArn), result.stdout());
+        } else if (name.equals("forbidden-route.json")) {
+            assertTrue(answer.has("policyDocument"), result.stdout());
+            assertFalse(allows(answer, methodArn), result.stdout());
+        } else {
+            assertEquals("Unauthorized", answer.get("errorMessage").asText(), result.stdout());
+            assertEquals(UNAUTHORIZED_TYPE, answer.get("errorType").asText());
+        }
+        assertEquals(1, result.stdout().strip().lines().count(), "stdout carries only the answer");
+        assertTrue(result.stderr().contains("\"event\":\"decision\""), "logs go to stderr");
+    }
+
+    private static final String UNAUTHORIZED_TYPE = "dev.jwtauthorizer.lambda.UnauthorizedException";
+
+    @Test
+    void invokeReadsTheEventFromStandardInput() throws Exception {
+        String event = Files.readString(EVENTS.resolve("valid-token.json"));
+        Result result = run(Map.of(), event, "invoke", "-e", "-", "--env-vars", ENV);
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("alice", result.json().get("principalId").asText());
+    }
+
+    @Test
+    void configurationComesFromTheEnvironmentAndEnvVarsOverridesIt(@TempDir Path dir) throws Exception {
+        JsonNode section = MAPPER.readTree(Path.of(ENV).toFile()).get("JwtAuthorizerFunction");
+        Map<String, String> environment = MAPPER.convertValue(section, Map.class);
+        Result fromEnvironment = run(environment, "", "invoke", "-e", "events/valid-token.json");
+        assertEquals("alice", fromEnvironment.json().get("principalId").asText(), fromEnvironment.stderr());
+
+        // A global Parameters section overriding the environment: the audience no longer matches.
+        Path parameters = dir.resolve("params.json");
+        Files.writeString(parameters, "{\"Parameters\": {\"JWT_AUDIENCE\": \"another-api\"}}");
+        Result overridden = run(environment, "", "invoke", "-e", "events/valid-token.json", "--env-vars", parameters.toString());
+        assertEquals("Unauthorized", overridden.json().get("errorMessage").asText());
+
+        // A function's own section wins over Parameters.
+        Files.writeString(parameters, "{\"Parameters\": {\"JWT_AUDIENCE\": \"another-api\"}, \"Fn\": {\"JWT_AUDIENCE\": \"books-api\"}}");
+        Result functionWins = run(environment, "", "invoke", "-e", "events/valid-token.json", "--env-vars", parameters.toString());
+        assertEquals("alice", functionWins.json().get("principalId").asText(), functionWins.stderr());
+    }
+
+    @Test
+    void replayAnswersEveryLineInOrderAndGoesOnPastBadLines(@TempDir Path dir) throws Exception {
+        String valid = MAPPER.readTree(EVENTS.resolve("valid-token.json").toFile()).toString();
+        String expired = MAPPER.readTree(EVENTS.resolve("expired-token.json").toFile()).toString();
+        Path file = dir.resolve("events.jsonl");
+        Files.writeString(file, valid + "\n{not json\n" + expired + "\n[1,2]\n" + valid + "\n");
+        Result result = run("replay", file.toString(), "--env-vars", ENV);
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> lines = result.stdout().lines().toList();
+        assertEquals(5, lines.size(), result.stdout());
+        assertEquals("alice", MAPPER.readTree(lines.get(0)).get("principalId").asText());
+        assertEquals("InvalidEvent", MAPPER.readTree(lines.get(1)).get("errorType").asText());
+        assertEquals("Unauthorized", MAPPER.readTree(lines.get(2)).get("errorMessage").asText());
+        assertEquals("InvalidEvent", MAPPER.readTree(lines.get(3)).get("errorType").asText());
+        assertEquals("alice", MAPPER.readTree(lines.get(4)).get("principalId").asText());
+    }
+
+    @Test
+    void replayFromStandardInputAnswersEachLineBeforeReadingTheNext() throws Exception {
+        String valid = MAPPER.readTree(EVENTS.resolve("valid-token.json").toFile()).toString();
+        String expired = MAPPER.readTree(EVENTS.resolve("expired-token.json").toFile()).toString();
+        Process process = command(Map.of(), "replay", "-", "--env-vars", ENV).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = process.getOutputStream();
+             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            // Standard input stays open: each answer must arrive while we still hold the next line back.
+            in.write((valid + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertEquals("alice", MAPPER.readTree(out.readLine()).get("principalId").asText());
+            in.write((expired + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertEquals("Unauthorized", MAPPER.readTree(out.readLine()).get("errorMessage").asText());
+        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+    }
+
+    @Test
+    void usageErrorsExitNonZeroWithOneLine() throws Exception {
+        for (String[] args : List.of(new String[] {}, new String[] {"frobnicate"}, new String[] {"invoke"},
+                new String[] {"invoke", "-e", "no-such-file.json"})) {
+            Result result = run(args);
+            assertEquals(2, result.exit(), String.join(" ", args));
+            assertEquals("", result.stdout());
+            assertTrue(result.stderr().startsWith("jwt-authorizer: "), result.stderr());
+        }
+    }
+
+    @Test
+    void configurationErrorsNameTheVariable() throws Exception {
+        Result result = run(Map.of("JWT_AUDIENCE", "x", "JWT_JWKS_URI", "https://idp.example/jwks.json"), "",
+                "invoke", "-e", "events/valid-token.json");
+        assertEquals(1, result.exit());
+        assertEquals("", result.stdout());
+        assertEquals("jwt-authorizer: configuration error: JWT_ISSUER: is required and not set", result.stderr().strip());
+    }
+}
