@@ -61,7 +61,7 @@ public final class Authorizer {
                 keySet.prefetch();
             }
         }
-        TokenVerifier verifier = new TokenVerifier(config.algorithms(), config.issuers(), config.audiences(),
+        TokenVerifier verifier = new TokenVerifier(config.algorithms(), config.tokenTypes(), config.issuers(), config.audiences(),
                 keySet, config.hmacSecret(), config.leeway(), clock);
         JsonLog.info("authorizer_ready", "issuers", config.issuers(), "audiences", config.audiences(),
                 "algorithms", config.algorithms(), "rules", config.rules() == null ? 0 : config.rules().rules().size());

@@ -294,4 +294,35 @@ class VerificationTest {
     void headerThatIsNotAJsonObjectIsMalformed(String token) {
         assertEquals(Reason.MALFORMED_TOKEN, decide(token));
     }
+
+    @Test
+    void idTokenIsRefusedWhereAccessTokensAreRequired() {
+        Map<String, String> env = TestEnv.rsa();
+        env.put("JWT_TOKEN_TYPES", "at+jwt");
+        String accessToken = Tokens.claims().withKeyId("rsa-1").withHeader(Map.of("typ", "application/AT+JWT"))
+                .sign(Tokens.algorithm("RS256", TestKeys.RSA));
+        assertEquals(Reason.ROUTE_ALLOWED, decide(env, accessToken));
+        // java-jwt writes typ "JWT" by default, as ID tokens carry.
+        assertEquals(Reason.WRONG_TOKEN_TYPE, decide(env, Tokens.rs256(TestKeys.RSA, "rsa-1")));
+        String noTyp = Tokens.raw(Map.of("alg", "RS256", "kid", "rsa-1"), Tokens.payload(), "AAAA");
+        assertEquals(Reason.WRONG_TOKEN_TYPE, decide(env, noTyp));
+    }
+
+    @Test
+    void unknownKidSignedByANewKeyIsAcceptedOnceTheRotatedSetIsFetched() throws Exception {
+        try (dev.jwtauthorizer.support.JwksServer server = new dev.jwtauthorizer.support.JwksServer()) {
+            server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "old")));
+            Map<String, String> env = TestEnv.rsa();
+            env.remove("JWT_JWKS");
+            env.put("JWT_JWKS_URI", server.url());
+            env.put("JWT_JWKS_REFRESH_COOLDOWN_SECONDS", "1");
+            Authorizer authorizer = Authorizer.fromEnvironment(env);
+            assertEquals(Reason.ROUTE_ALLOWED, authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA, "old"), METHOD_ARN).reason());
+            server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
+            Thread.sleep(1100);
+            assertEquals(Reason.ROUTE_ALLOWED, authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA_2, "new"), METHOD_ARN).reason());
+            assertEquals(Reason.UNKNOWN_KID, authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA, "old"), METHOD_ARN).reason());
+            assertEquals(2, server.requests());
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.jwtauthorizer.keys.JwsAlgorithm;
 import dev.jwtauthorizer.keys.KeyFamily;
 import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.rules.RouteRules;
+import dev.jwtauthorizer.verify.TokenVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -47,6 +48,7 @@ final class ConfigReader {
                 issuers,
                 audiences,
                 algorithms,
+                tokenTypes(),
                 keySource,
                 keySource != null && !(keySource instanceof HttpKeySource),
                 hmacSecret(hmac, algorithms),
@@ -104,6 +106,14 @@ final class ConfigReader {
         } catch (NumberFormatException e) {
             throw new ConfigException(setting, "\"" + value + "\" is not a whole number");
         }
+    }
+
+    private Set<String> tokenTypes() {
+        Set<String> types = new LinkedHashSet<>();
+        for (String type : optionalList(Setting.JWT_TOKEN_TYPES)) {
+            types.add(TokenVerifier.normaliseType(type));
+        }
+        return Set.copyOf(types);
     }
 
     private Set<JwsAlgorithm> algorithms() {

@@ -11,6 +11,7 @@ public enum Setting {
     JWT_JWKS_URI(null, "Key set URL: `https://...`; `http://` only for 127.0.0.1/::1/localhost; `file:/path` for local use. Required for RS/PS/ES unless JWT_JWKS is set."),
     JWT_JWKS(null, "The key set itself, as JSON (`{\"keys\":[...]}`), instead of JWT_JWKS_URI: for static keys and local use."),
     JWT_HMAC_SECRET(null, "Shared secret for HS256/384/512 (UTF-8; `base64:` prefix for binary). At least 32/48/64 bytes. Required when an HS algorithm is allowed."),
+    JWT_TOKEN_TYPES(null, "Accepted `typ` header values, comma-separated (`at+jwt` refuses ID tokens); compared ignoring case and an `application/` prefix. Unset: `typ` is not checked."),
     JWT_LEEWAY_SECONDS("5", "Clock skew allowed on `exp`, `nbf` and `iat`, 0-300."),
     JWT_MAX_TOKEN_LENGTH("8192", "Longest Authorization value accepted, checked before any parsing, 256-65536."),
     JWT_PRINCIPAL_CLAIM("sub", "Claim used as `principalId`; a token without it is rejected."),

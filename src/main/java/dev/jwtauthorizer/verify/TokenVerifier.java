@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,6 +27,7 @@ import java.util.Set;
  */
 public final class TokenVerifier {
     private final Set<JwsAlgorithm> algorithms;
+    private final Set<String> tokenTypes;
     private final Set<String> issuers;
     private final Set<String> audiences;
     private final KeySet keySet;
@@ -34,12 +36,14 @@ public final class TokenVerifier {
     private final Clock clock;
 
     /**
+     * @param tokenTypes accepted typ values, normalised; empty when typ is not checked
      * @param keySet     the key set for RS/PS/ES algorithms; null when none is allowed
      * @param hmacSecret the secret for HS algorithms; null when none is allowed
      */
-    public TokenVerifier(Set<JwsAlgorithm> algorithms, Set<String> issuers, Set<String> audiences,
+    public TokenVerifier(Set<JwsAlgorithm> algorithms, Set<String> tokenTypes, Set<String> issuers, Set<String> audiences,
                          KeySet keySet, HmacSecret hmacSecret, Duration leeway, Clock clock) {
         this.algorithms = Set.copyOf(algorithms);
+        this.tokenTypes = Set.copyOf(tokenTypes);
         this.issuers = Set.copyOf(issuers);
         this.audiences = Set.copyOf(audiences);
         this.keySet = keySet;
@@ -69,6 +73,9 @@ public final class TokenVerifier {
         if (!jwt.getHeaderClaim("crit").isMissing()) {
             throw new TokenRejectedException(Reason.UNSUPPORTED_CRITICAL_HEADER);
         }
+        if (!tokenTypes.isEmpty() && (jwt.getType() == null || !tokenTypes.contains(normaliseType(jwt.getType())))) {
+            throw new TokenRejectedException(Reason.WRONG_TOKEN_TYPE);
+        }
         if (jwt.getIssuer() == null || !issuers.contains(jwt.getIssuer())) {
             throw new TokenRejectedException(Reason.WRONG_ISSUER);
         }
@@ -81,6 +88,12 @@ public final class TokenVerifier {
         return new VerifiedToken(jwt, algorithm);
     }
 
+    /** RFC 7515 section 4.1.9: "typ" is compared ignoring case, and "application/" may be left out. */
+    public static String normaliseType(String typ) {
+        String lower = typ.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
+    }
+
     private static DecodedJWT decode(String compactJws) {
         try {
             DecodedJWT jwt = JWT.decode(compactJws);
@@ -89,6 +102,7 @@ public final class TokenVerifier {
             // malformed rather than later as an internal error.
             jwt.getAlgorithm();
             jwt.getKeyId();
+            jwt.getType();
             jwt.getHeaderClaim("crit");
             jwt.getIssuer();
             jwt.getAudience();
