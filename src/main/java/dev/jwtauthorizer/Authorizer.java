@@ -32,11 +32,15 @@ import java.util.Map;
  */
 public final class Authorizer {
     private final AuthorizerConfig config;
+    private final KeySet keySet;
     private final TokenVerifier verifier;
+    private final boolean logDecisions;
 
-    private Authorizer(AuthorizerConfig config, TokenVerifier verifier) {
+    private Authorizer(AuthorizerConfig config, KeySet keySet, TokenVerifier verifier, boolean logDecisions) {
         this.config = config;
+        this.keySet = keySet;
         this.verifier = verifier;
+        this.logDecisions = logDecisions;
     }
 
     /** Reads the configuration and loads keys. @throws ConfigException naming the wrong setting */
@@ -45,6 +49,11 @@ public final class Authorizer {
     }
 
     public static Authorizer create(AuthorizerConfig config, Clock clock) {
+        return create(config, clock, true);
+    }
+
+    /** @param logDecisions false only for priming, whose synthetic decisions have no place in the log */
+    static Authorizer create(AuthorizerConfig config, Clock clock, boolean logDecisions) {
         KeySet keySet = null;
         if (config.keySource() != null) {
             keySet = new KeySet(config.keySource(), config.jwksRefreshCooldown());
@@ -63,9 +72,12 @@ public final class Authorizer {
         }
         TokenVerifier verifier = new TokenVerifier(config.algorithms(), config.tokenTypes(), config.issuers(), config.audiences(),
                 keySet, config.hmacSecret(), config.leeway(), clock);
+        if (!logDecisions) {
+            return new Authorizer(config, keySet, verifier, false);
+        }
         JsonLog.info("authorizer_ready", "issuers", config.issuers(), "audiences", config.audiences(),
                 "algorithms", config.algorithms(), "rules", config.rules() == null ? 0 : config.rules().rules().size());
-        return new Authorizer(config, verifier);
+        return new Authorizer(config, keySet, verifier, true);
     }
 
     /** Never throws: every failure becomes a decision, and none of them is an accidental Allow. */
@@ -95,6 +107,9 @@ public final class Authorizer {
             algorithm = token.algorithm().name();
             keyId = token.keyId();
         }
+        if (!logDecisions) {
+            return decision;
+        }
         AuthorizerResponse response = decision.response();
         JsonLog.write(decision.outcome() == Outcome.ERROR ? "ERROR" : "INFO", "decision",
                 "outcome", decision.outcome().name(),
@@ -106,6 +121,26 @@ public final class Authorizer {
                 "methodArn", methodArn,
                 "micros", (System.nanoTime() - start) / 1000);
         return decision;
+    }
+
+    /**
+     * Runs the request path before a SnapStart snapshot, so that class loading, key import and the
+     * first verifications are paid once, at deployment, instead of by the first request of each
+     * restored instance.
+     */
+    public void prime() {
+        Priming.run(this);
+    }
+
+    /**
+     * After a SnapStart restore: a key set fetched before the snapshot may be days old, so fetch it
+     * again now. Keys given inline or as a file cannot have changed.
+     */
+    public void afterRestore() {
+        if (keySet != null && !config.keySourceIsLocal()) {
+            boolean fresh = keySet.refreshNow();
+            JsonLog.info("restored", "keySetRefreshed", fresh);
+        }
     }
 
     private static MethodArn parseMethodArn(String methodArn) {

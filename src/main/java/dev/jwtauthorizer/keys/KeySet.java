@@ -41,6 +41,16 @@ public final class KeySet {
         return refreshIfDue() != null;
     }
 
+    /**
+     * Fetches the set now, whatever the cooldown: after a SnapStart restore, where the cached set may
+     * be as old as the snapshot and the cooldown's clock readings mean nothing. On failure the
+     * cached set stays.
+     */
+    public synchronized boolean refreshNow() {
+        attempted = false;
+        return refreshIfDue() != null;
+    }
+
     /** Loads the set now and fails with the reason when it cannot: for sources that must work at start. */
     public void load() throws IOException {
         keys = JwksParser.parse(source.fetch());

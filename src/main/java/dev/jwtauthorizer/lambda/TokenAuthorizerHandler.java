@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEv
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.decision.Decision;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The Lambda entry point for a REST API TOKEN authorizer:
@@ -14,16 +16,31 @@ import java.util.Map;
  * <p>Lambda creates one instance per container and reuses it, so the authorizer (configuration,
  * cached keys) is built once, in the constructor, during initialisation; a wrong setting fails the
  * initialisation with the variable's name.
+ *
+ * <p>With SnapStart, the instance built by Lambda registers for the checkpoint: it primes the
+ * request path before the snapshot and refetches a remote key set after each restore.
  */
-public final class TokenAuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, Map<String, Object>> {
+public final class TokenAuthorizerHandler
+        implements RequestHandler<APIGatewayCustomAuthorizerEvent, Map<String, Object>>, Resource {
     private final Authorizer authorizer;
 
     public TokenAuthorizerHandler() {
         this(Authorizer.fromEnvironment(System.getenv()));
+        Core.getGlobalContext().register(this);
     }
 
     public TokenAuthorizerHandler(Authorizer authorizer) {
         this.authorizer = authorizer;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        authorizer.prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        authorizer.afterRestore();
     }
 
     /**

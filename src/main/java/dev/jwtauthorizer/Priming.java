@@ -1,0 +1,100 @@
+package dev.jwtauthorizer;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.config.AuthorizerConfig;
+import dev.jwtauthorizer.keys.JwkExport;
+import dev.jwtauthorizer.log.JsonLog;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Warms the request path with throw-away keys and tokens: a second, silent authorizer that trusts
+ * only keys made here and discarded with it. The real authorizer then answers one malformed token,
+ * so its own path (and its logging) is loaded too. Nothing made here survives into the decisions
+ * of the real one.
+ */
+final class Priming {
+    private static final String ISSUER = "https://priming.invalid";
+    private static final String AUDIENCE = "priming";
+    private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:000000000000:priming/prime/GET/prime";
+    private static final int ROUNDS = 200;
+
+    private Priming() {
+    }
+
+    static void run(Authorizer real) {
+        long start = System.nanoTime();
+        try {
+            KeyPair rsa = generate("RSA", null);
+            KeyPair ec = generate("EC", new ECGenParameterSpec("secp256r1"));
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Map<String, String> env = new HashMap<>();
+            env.put("JWT_ISSUER", ISSUER);
+            env.put("JWT_AUDIENCE", AUDIENCE);
+            env.put("JWT_ALGORITHMS", "RS256,ES256,HS256");
+            env.put("JWT_JWKS", jwks(rsa, ec));
+            env.put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret));
+            env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\"]}]");
+            env.put("JWT_CONTEXT_CLAIMS", "sub,scope");
+            Authorizer primer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), false);
+            List<String> tokens = List.of(
+                    token("rsa", Algorithm.RSA256((RSAPublicKey) rsa.getPublic(), (RSAPrivateKey) rsa.getPrivate())),
+                    token("ec", Algorithm.ECDSA256((ECPublicKey) ec.getPublic(), (ECPrivateKey) ec.getPrivate())),
+                    token(null, Algorithm.HMAC256(secret)));
+            for (int i = 0; i < ROUNDS; i++) {
+                for (String token : tokens) {
+                    primer.authorize("Bearer " + token, METHOD_ARN);
+                }
+                primer.authorize("Bearer e30.e30.AAAA", METHOD_ARN);
+            }
+            real.authorize("Bearer e30.e30.AAAA", METHOD_ARN);
+            JsonLog.info("primed", "millis", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException | GeneralSecurityException e) {
+            // Priming is an optimisation: a failure here must not stop the snapshot or the function.
+            JsonLog.warn("priming_failed", "exception", e.getClass().getName());
+        }
+    }
+
+    private static KeyPair generate(String algorithm, ECGenParameterSpec spec) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if (spec != null) {
+            generator.initialize(spec);
+        } else {
+            generator.initialize(2048);
+        }
+        return generator.generateKeyPair();
+    }
+
+    private static String token(String kid, Algorithm algorithm) {
+        Instant now = Instant.now();
+        return JWT.create().withKeyId(kid).withIssuer(ISSUER).withAudience(AUDIENCE).withSubject("primer")
+                .withClaim("scope", "prime").withIssuedAt(now).withExpiresAt(now.plusSeconds(3600)).sign(algorithm);
+    }
+
+    private static String jwks(KeyPair rsa, KeyPair ec) {
+        List<Map<String, Object>> keys = List.of(
+                JwkExport.publicJwk(rsa.getPublic(), "rsa", "RS256"), JwkExport.publicJwk(ec.getPublic(), "ec", "ES256"));
+        try {
+            return new ObjectMapper().writeValueAsString(Map.of("keys", keys));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
