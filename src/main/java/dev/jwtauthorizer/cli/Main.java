@@ -14,7 +14,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +27,8 @@ import java.util.Map;
 public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar jwt-authorizer.jar invoke -e EVENT.json|- [--env-vars ENV.json] [--function NAME]",
-            "       java -jar jwt-authorizer.jar replay EVENTS.jsonl|- [--env-vars ENV.json] [--function NAME]");
+            "       java -jar jwt-authorizer.jar replay EVENTS.jsonl|- [--env-vars ENV.json] [--function NAME]",
+            "       " + DevToken.USAGE.substring("usage: ".length()));
 
     private Main() {
     }
@@ -38,6 +41,10 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         try {
+            if (args.length > 0 && args[0].equals("token")) {
+                out.println(DevToken.run(List.of(args).subList(1, args.length)));
+                return 0;
+            }
             Command command = Command.parse(args);
             LocalInvoker invoker = new LocalInvoker(new TokenAuthorizerHandler(Authorizer.fromEnvironment(command.environment())));
             if (command.name().equals("invoke")) {
@@ -53,7 +60,7 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("jwt-authorizer: configuration error: " + e.getMessage());
             return 1;
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             System.err.println("jwt-authorizer: " + e.getMessage());
             return 1;
         } finally {

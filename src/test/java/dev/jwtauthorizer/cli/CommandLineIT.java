@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -183,5 +184,62 @@ class CommandLineIT {
         assertEquals(1, result.exit());
         assertEquals("", result.stdout());
         assertEquals("jwt-authorizer: configuration error: JWT_ISSUER: is required and not set", result.stderr().strip());
+    }
+
+    @Test
+    void tokenToolMintsTokensThatTheAuthorizerTrustsWithItsEnvVarsFile(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("keys");
+        Result first = run("token", "--sub", "carol", "--scope", "books:read", "--keys", keys.toString(), "--event", "GET", "/books/7");
+        assertEquals(0, first.exit(), first.stderr());
+        assertTrue(first.stderr().contains("created development keys"), first.stderr());
+        String env = keys.resolve("env.json").toString();
+        for (String alg : List.of("RS256", "ES256", "HS256")) {
+            Result event = run("token", "--alg", alg, "--sub", "carol", "--scope", "books:read", "--keys", keys.toString(),
+                    "--event", "GET", "/books/7");
+            assertFalse(event.stderr().contains("created"), "keys are made once");
+            Result answer = run(Map.of(), event.stdout(), "invoke", "-e", "-", "--env-vars", env);
+            assertEquals("carol", answer.json().get("principalId").asText(), alg + ": " + answer.stdout() + answer.stderr());
+            assertTrue(allows(answer.json(), "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/books/7"), answer.stdout());
+        }
+        // The key set the tool writes holds public keys only.
+        String jwks = Files.readString(keys.resolve("jwks.json"));
+        assertFalse(jwks.contains("\"d\""), jwks);
+        assertFalse(Files.readString(Path.of(env)).contains("PRIVATE"), "no private key in env.json");
+    }
+
+    @Test
+    void tokenToolClaimsMeetTheRulesInTheEnvVarsFile(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("keys");
+        run("token", "--keys", keys.toString());
+        setRules(keys.resolve("env.json"), "[{\"claim\":\"tier\",\"value\":\"gold\",\"allow\":[\"* /premium/*\"]}]");
+        Result gold = run("token", "--claim", "tier=gold", "--claim", "level=3", "--keys", keys.toString(), "--event", "PUT", "/premium/x");
+        Result answer = run(Map.of(), gold.stdout(), "invoke", "-e", "-", "--env-vars", keys.resolve("env.json").toString());
+        assertTrue(allows(answer.json(), "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/PUT/premium/x"), answer.stdout());
+        Result silver = run("token", "--claim", "tier=silver", "--keys", keys.toString(), "--event", "PUT", "/premium/x");
+        Result denied = run(Map.of(), silver.stdout(), "invoke", "-e", "-", "--env-vars", keys.resolve("env.json").toString());
+        assertFalse(allows(denied.json(), "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/PUT/premium/x"), denied.stdout());
+    }
+
+    @Test
+    void tokenToolRejectsBadOptions(@TempDir Path dir) throws Exception {
+        for (String[] args : List.of(new String[] {"token", "--ttl", "soon"}, new String[] {"token", "--alg", "none"},
+                new String[] {"token", "--claim", "novalue"}, new String[] {"token", "--frob", "x"})) {
+            Result result = run(Map.of(), "", concat(args, "--keys", dir.resolve("k").toString()));
+            assertEquals(2, result.exit(), String.join(" ", args) + ": " + result.stderr());
+            assertEquals("", result.stdout());
+        }
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** Edits the function section of an env-vars file as a user would. */
+    private static void setRules(Path envFile, String rules) throws IOException {
+        ObjectNode root = (ObjectNode) MAPPER.readTree(envFile.toFile());
+        ((ObjectNode) root.get("JwtAuthorizerFunction")).put("JWT_RULES", rules);
+        MAPPER.writeValue(envFile.toFile(), root);
     }
 }
