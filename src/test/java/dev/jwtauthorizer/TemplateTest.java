@@ -1,0 +1,148 @@
+package dev.jwtauthorizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.jwtauthorizer.config.Setting;
+import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.policy.MethodArn;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** template.yaml and events/ agree with the code: handler, settings, parameters, event outcomes. */
+class TemplateTest {
+    private static final Path TEMPLATE = Path.of("template.yaml");
+    private static final String FUNCTION = "JwtAuthorizerFunction";
+
+    private static JsonNode template() throws Exception {
+        // CloudFormation's short tags (!Ref, !Sub) are dropped by the YAML reader; their values stay.
+        return new ObjectMapper(new YAMLFactory()).readTree(TEMPLATE.toFile());
+    }
+
+    private static JsonNode authorizerProperties() throws Exception {
+        return template().path("Resources").path(FUNCTION).path("Properties");
+    }
+
+    @Test
+    void handlerNamesARealClassAndMethod() throws Exception {
+        String[] handler = authorizerProperties().path("Handler").asText().split("::");
+        Class<?> type = Class.forName(handler[0]);
+        Method method = type.getMethod(handler[1], APIGatewayCustomAuthorizerEvent.class, Context.class);
+        assertEquals(Map.class, method.getReturnType());
+        assertNotNull(type.getConstructor());
+        assertEquals(".", authorizerProperties().path("CodeUri").asText());
+        assertTrue(authorizerProperties().path("Runtime").asText().startsWith("java"));
+    }
+
+    @Test
+    void everySettingIsMappedFromAParameter() throws Exception {
+        JsonNode variables = authorizerProperties().path("Environment").path("Variables");
+        for (Setting setting : Setting.values()) {
+            assertTrue(variables.has(setting.name()), setting.name() + " is not mapped in template.yaml");
+        }
+    }
+
+    @Test
+    void everyReferenceNamesAParameterOrResource() throws Exception {
+        JsonNode template = template();
+        Set<String> known = new HashSet<>();
+        template.path("Parameters").fieldNames().forEachRemaining(known::add);
+        template.path("Resources").fieldNames().forEachRemaining(known::add);
+        String text = Files.readString(TEMPLATE);
+        Matcher refs = Pattern.compile("!Ref ([A-Za-z0-9]+)|!GetAtt ([A-Za-z0-9]+)\\.|\\$\\{([A-Za-z0-9]+)[}.]").matcher(text);
+        int count = 0;
+        while (refs.find()) {
+            String name = refs.group(1) != null ? refs.group(1) : refs.group(2) != null ? refs.group(2) : refs.group(3);
+            assertTrue(known.contains(name), "template.yaml refers to " + name + ", which it does not define");
+            count++;
+        }
+        assertTrue(count > 20, "references found: " + count);
+        // Every parameter is used somewhere.
+        for (Iterator<String> it = template.path("Parameters").fieldNames(); it.hasNext(); ) {
+            String parameter = it.next();
+            assertTrue(text.contains("!Ref " + parameter) || text.contains("${" + parameter + "}"), parameter + " is never used");
+        }
+    }
+
+    @Test
+    void theHmacSecretIsNeverInPlainText() throws Exception {
+        JsonNode parameters = template().path("Parameters");
+        assertTrue(parameters.path("JwtHmacSecret").path("NoEcho").asBoolean());
+        assertEquals("", parameters.path("JwtHmacSecret").path("Default").asText());
+    }
+
+    @Test
+    void theApiUsesTheAliasAsATokenAuthorizer() throws Exception {
+        JsonNode properties = authorizerProperties();
+        assertEquals("live", properties.path("AutoPublishAlias").asText());
+        assertEquals("PublishedVersions", properties.path("SnapStart").path("ApplyOn").asText());
+        JsonNode authorizer = template().path("Resources").path("BooksApi").path("Properties").path("Auth")
+                .path("Authorizers").path("JwtAuthorizer");
+        assertEquals("JwtAuthorizerFunction.Alias", authorizer.path("FunctionArn").asText());
+        assertEquals("TOKEN", authorizer.path("FunctionPayloadType").asText());
+        Pattern validation = Pattern.compile(authorizer.path("Identity").path("ValidationExpression").asText());
+        assertTrue(validation.matcher("Bearer aaa.bbb.ccc").matches());
+        assertTrue(validation.matcher("bearer aaa.bbb.ccc").matches());
+        assertFalse(validation.matcher("Basic dXNlcjpwYXNz").matches());
+    }
+
+    static Stream<Path> events() throws Exception {
+        return Files.list(Path.of("events")).filter(p -> !p.getFileName().toString().equals("env.json")).sorted();
+    }
+
+    /** As `sam local invoke -e events/X.json --env-vars events/env.json` runs it: the template's function section. */
+    @ParameterizedTest
+    @MethodSource("events")
+    void bundledEventsParseIntoTheLambdaEventAndGiveTheirOutcome(Path file) throws Exception {
+        JsonNode section = new ObjectMapper().readTree(Path.of("events/env.json").toFile()).path(FUNCTION);
+        assertTrue(section.isObject(), "events/env.json has no section for " + FUNCTION);
+        Map<String, String> env = new HashMap<>();
+        section.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        TokenAuthorizerHandler handler = new TokenAuthorizerHandler(Authorizer.fromEnvironment(env));
+        APIGatewayCustomAuthorizerEvent event;
+        try (InputStream in = Files.newInputStream(file)) {
+            event = JacksonFactory.getInstance().getSerializer(APIGatewayCustomAuthorizerEvent.class).fromJson(in);
+        }
+        assertEquals("TOKEN", event.getType());
+        String name = file.getFileName().toString();
+        if (name.startsWith("valid-") || name.equals("forbidden-route.json")) {
+            Map<String, Object> answer = handler.handleRequest(event, null);
+            MethodArn request = MethodArn.parse(event.getMethodArn());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) answer.get("policyDocument")).get("Statement");
+            boolean allowed = statements.stream().anyMatch(s -> s.get("Effect").equals("Allow")
+                    && ((List<?>) s.get("Resource")).stream().anyMatch(r -> request.requestResource().matches(r.toString().replace("*", ".*"))));
+            assertEquals(name.startsWith("valid-"), allowed, name + ": " + answer);
+        } else {
+            try {
+                handler.handleRequest(event, null);
+                throw new AssertionError(name + " was not refused");
+            } catch (UnauthorizedException e) {
+                assertEquals("Unauthorized", e.getMessage());
+            }
+        }
+    }
+}
