@@ -119,6 +119,10 @@ class TemplateTest {
     void bundledEventsParseIntoTheLambdaEventAndGiveTheirOutcome(Path file) throws Exception {
         JsonNode section = new ObjectMapper().readTree(Path.of("events/env.json").toFile()).path(FUNCTION);
         assertTrue(section.isObject(), "events/env.json has no section for " + FUNCTION);
+        for (Setting setting : Setting.values()) {
+            // sam local invoke would otherwise take the value from its own reading of the template.
+            assertTrue(section.has(setting.name()), "events/env.json does not set " + setting.name());
+        }
         Map<String, String> env = new HashMap<>();
         section.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         TokenAuthorizerHandler handler = new TokenAuthorizerHandler(Authorizer.fromEnvironment(env));

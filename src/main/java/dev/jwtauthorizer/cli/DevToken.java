@@ -6,6 +6,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jwtauthorizer.config.Setting;
 import dev.jwtauthorizer.keys.JwkExport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -189,8 +190,13 @@ final class DevToken {
                     JwkExport.publicJwk(keys.rsa.getPublic(), RSA_KID, "RS256"),
                     JwkExport.publicJwk(keys.ec.getPublic(), EC_KID, "ES256"))));
             Files.writeString(dir.resolve("jwks.json"), jwks + "\n");
-            ObjectNode function = MAPPER.createObjectNode()
-                    .put("JWT_ISSUER", ISSUER)
+            // Every variable, blank where unused: sam local invoke only overrides the variables the
+            // template declares, and must not fall back on what it makes of the template's intrinsics.
+            ObjectNode function = MAPPER.createObjectNode();
+            for (Setting setting : Setting.values()) {
+                function.put(setting.name(), "");
+            }
+            function.put("JWT_ISSUER", ISSUER)
                     .put("JWT_AUDIENCE", AUDIENCE)
                     .put("JWT_ALGORITHMS", "RS256,ES256,HS256")
                     .put("JWT_JWKS", jwks)
