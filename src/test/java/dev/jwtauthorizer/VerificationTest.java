@@ -312,9 +312,7 @@ class VerificationTest {
     void unknownKidSignedByANewKeyIsAcceptedOnceTheRotatedSetIsFetched() throws Exception {
         try (dev.jwtauthorizer.support.JwksServer server = new dev.jwtauthorizer.support.JwksServer()) {
             server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "old")));
-            Map<String, String> env = TestEnv.rsa();
-            env.remove("JWT_JWKS");
-            env.put("JWT_JWKS_URI", server.url());
+            Map<String, String> env = TestEnv.withJwksUri(server.url());
             env.put("JWT_JWKS_REFRESH_COOLDOWN_SECONDS", "1");
             Authorizer authorizer = Authorizer.fromEnvironment(env);
             assertEquals(Reason.ROUTE_ALLOWED, authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA, "old"), METHOD_ARN).reason());

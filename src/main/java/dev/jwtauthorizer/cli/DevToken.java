@@ -69,7 +69,7 @@ final class DevToken {
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (i + 1 >= args.size()) {
-                throw new UsageException("option " + option + " needs a value\n" + USAGE);
+                throw new UsageException("option " + option + " needs a value (--help for usage)");
             }
             String value = args.get(++i);
             switch (option) {
@@ -83,12 +83,12 @@ final class DevToken {
                 case "--claim" -> claim(value, claims);
                 case "--event" -> {
                     if (i + 1 >= args.size()) {
-                        throw new UsageException("--event needs a verb and a path, like --event GET /books\n" + USAGE);
+                        throw new UsageException("--event needs a verb and a path, like --event GET /books");
                     }
                     eventVerb = value;
                     eventPath = args.get(++i);
                 }
-                default -> throw new UsageException("unknown option " + option + "\n" + USAGE);
+                default -> throw new UsageException("unknown option " + option + " (--help for usage)");
             }
         }
         DevKeys devKeys = DevKeys.openOrCreate(keys);
@@ -101,7 +101,7 @@ final class DevToken {
             case "ES256" -> builder.withKeyId(DevKeys.EC_KID).sign(Algorithm.ECDSA256(
                     (ECPublicKey) devKeys.ec.getPublic(), (ECPrivateKey) devKeys.ec.getPrivate()));
             case "HS256" -> builder.sign(Algorithm.HMAC256(devKeys.hmacSecret));
-            default -> throw new UsageException("--alg must be RS256, ES256 or HS256\n" + USAGE);
+            default -> throw new UsageException("--alg must be RS256, ES256 or HS256");
         };
         if (eventVerb == null) {
             return token;

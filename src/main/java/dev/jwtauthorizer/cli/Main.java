@@ -41,6 +41,10 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         try {
+            if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                out.println(USAGE);
+                return 0;
+            }
             if (args.length > 0 && args[0].equals("token")) {
                 out.println(DevToken.run(List.of(args).subList(1, args.length)));
                 return 0;
@@ -52,7 +56,6 @@ public final class Main {
             } else {
                 replay(invoker, command, out);
             }
-            out.flush();
             return 0;
         } catch (UsageException e) {
             System.err.println("jwt-authorizer: " + e.getMessage());
@@ -89,7 +92,8 @@ public final class Main {
     private record Command(String name, String input, Map<String, String> environment) {
         static Command parse(String[] args) throws UsageException {
             if (args.length == 0 || !(args[0].equals("invoke") || args[0].equals("replay"))) {
-                throw new UsageException(args.length == 0 ? USAGE : "unknown command \"" + args[0] + "\"\n" + USAGE);
+                throw new UsageException(args.length == 0 ? USAGE
+                        : "unknown command \"" + args[0] + "\"; the commands are invoke, replay and token (--help for usage)");
             }
             String name = args[0];
             String input = null;
@@ -106,11 +110,11 @@ public final class Main {
                 } else if (name.equals("replay") && input == null && (arg.equals("-") || !arg.startsWith("-"))) {
                     input = arg;
                 } else {
-                    throw new UsageException("unexpected argument \"" + arg + "\"\n" + USAGE);
+                    throw new UsageException("unexpected argument \"" + arg + "\" (--help for usage)");
                 }
             }
             if (input == null) {
-                throw new UsageException((name.equals("invoke") ? "invoke needs -e EVENT.json" : "replay needs a file") + "\n" + USAGE);
+                throw new UsageException((name.equals("invoke") ? "invoke needs -e EVENT.json" : "replay needs a file") + " (--help for usage)");
             }
             if (!input.equals("-") && !Files.isReadable(Path.of(input))) {
                 throw new UsageException("cannot read " + input);

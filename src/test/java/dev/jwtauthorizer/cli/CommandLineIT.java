@@ -174,7 +174,13 @@ class CommandLineIT {
             assertEquals(2, result.exit(), String.join(" ", args));
             assertEquals("", result.stdout());
             assertTrue(result.stderr().startsWith("jwt-authorizer: "), result.stderr());
+            if (args.length > 0) {
+                assertEquals(1, result.stderr().strip().lines().count(), result.stderr());
+            }
         }
+        Result help = run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.stdout().contains("invoke -e EVENT.json"), help.stdout());
     }
 
     @Test
@@ -227,6 +233,7 @@ class CommandLineIT {
             Result result = run(Map.of(), "", concat(args, "--keys", dir.resolve("k").toString()));
             assertEquals(2, result.exit(), String.join(" ", args) + ": " + result.stderr());
             assertEquals("", result.stdout());
+            assertEquals(1, result.stderr().strip().lines().count(), result.stderr());
         }
     }
 

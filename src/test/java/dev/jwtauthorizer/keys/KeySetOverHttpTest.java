@@ -149,9 +149,7 @@ class KeySetOverHttpTest {
     void jkuAndX5uInATokenCauseNoRequest() throws Exception {
         try (JwksServer attacker = new JwksServer()) {
             server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
-            Map<String, String> env = TestEnv.rsa();
-            env.remove("JWT_JWKS");
-            env.put("JWT_JWKS_URI", server.url());
+            Map<String, String> env = TestEnv.withJwksUri(server.url());
             Authorizer authorizer = Authorizer.fromEnvironment(env);
             String token = Tokens.claims().withKeyId("rsa")
                     .withHeader(Map.of("jku", attacker.url(), "x5u", attacker.url()))
@@ -165,9 +163,7 @@ class KeySetOverHttpTest {
     @Test
     void authorizerAnswers500WhenNoKeySetCanBeLoaded() {
         server.fail(503);
-        Map<String, String> env = TestEnv.rsa();
-        env.remove("JWT_JWKS");
-        env.put("JWT_JWKS_URI", server.url());
+        Map<String, String> env = TestEnv.withJwksUri(server.url());
         Authorizer authorizer = Authorizer.fromEnvironment(env);
         assertEquals(Reason.KEY_SET_UNAVAILABLE,
                 authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA, "rsa"), Tokens.METHOD_ARN).reason());
@@ -176,9 +172,7 @@ class KeySetOverHttpTest {
     @Test
     void tokenFromAnUnknownIssuerCausesNoFetch() {
         server.fail(503);
-        Map<String, String> env = TestEnv.rsa();
-        env.remove("JWT_JWKS");
-        env.put("JWT_JWKS_URI", server.url());
+        Map<String, String> env = TestEnv.withJwksUri(server.url());
         Authorizer authorizer = Authorizer.fromEnvironment(env);
         int atStart = server.requests();
         String token = Tokens.claims().withIssuer("https://stranger.example").withKeyId("x").sign(Tokens.algorithm("RS256", TestKeys.RSA));

@@ -88,9 +88,7 @@ class LambdaContractTest {
     void keySetOutageFailsWithAnotherErrorSoApiGatewayAnswers500() throws Exception {
         try (JwksServer server = new JwksServer()) {
             server.fail(503);
-            Map<String, String> env = TestEnv.rsa();
-            env.remove("JWT_JWKS");
-            env.put("JWT_JWKS_URI", server.url());
+            Map<String, String> env = TestEnv.withJwksUri(server.url());
             APIGatewayCustomAuthorizerEvent event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
                     + Tokens.rs256(TestKeys.RSA, "rsa-1") + "\",\"methodArn\":\"" + Tokens.METHOD_ARN + "\"}");
             AuthorizerFailureException e = assertThrows(AuthorizerFailureException.class, () -> handler(env).handleRequest(event, null));

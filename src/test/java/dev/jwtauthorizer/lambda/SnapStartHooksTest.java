@@ -44,9 +44,7 @@ class SnapStartHooksTest {
     void afterRestoreRefetchesTheKeySetSoKeysWithdrawnSinceTheSnapshotAreDropped() throws Exception {
         try (JwksServer server = new JwksServer()) {
             server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "old")));
-            Map<String, String> env = TestEnv.rsa();
-            env.remove("JWT_JWKS");
-            env.put("JWT_JWKS_URI", server.url());
+            Map<String, String> env = TestEnv.withJwksUri(server.url());
             Authorizer authorizer = Authorizer.fromEnvironment(env);
             TokenAuthorizerHandler handler = new TokenAuthorizerHandler(authorizer);
             assertEquals(1, server.requests());

@@ -17,6 +17,14 @@ public final class TestEnv {
         return env;
     }
 
+    /** Issuer and audience of {@link Tokens}, RS256, keys fetched from a URL. */
+    public static Map<String, String> withJwksUri(String url) {
+        Map<String, String> env = rsa();
+        env.remove("JWT_JWKS");
+        env.put("JWT_JWKS_URI", url);
+        return env;
+    }
+
     /** The same, with one RSA key "rsa-1" (use sig, alg RS256). */
     public static Map<String, String> rsa() {
         return withJwks(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1", "use", "sig", "alg", "RS256")));
