@@ -91,6 +91,12 @@ final class DevToken {
                 default -> throw new UsageException("unknown option " + option + " (--help for usage)");
             }
         }
+        if (!List.of("RS256", "ES256", "HS256").contains(alg)) {
+            throw new UsageException("--alg must be RS256, ES256 or HS256 (got \"" + alg + "\")");
+        }
+        if (eventPath != null && !eventPath.startsWith("/")) {
+            throw new UsageException("--event path must start with /");
+        }
         DevKeys devKeys = DevKeys.openOrCreate(keys);
         Instant now = Instant.now();
         JWTCreator.Builder builder = JWT.create().withIssuer(issuer).withAudience(audience).withSubject(subject)
@@ -101,13 +107,10 @@ final class DevToken {
             case "ES256" -> builder.withKeyId(DevKeys.EC_KID).sign(Algorithm.ECDSA256(
                     (ECPublicKey) devKeys.ec.getPublic(), (ECPrivateKey) devKeys.ec.getPrivate()));
             case "HS256" -> builder.sign(Algorithm.HMAC256(devKeys.hmacSecret));
-            default -> throw new UsageException("--alg must be RS256, ES256 or HS256");
+            default -> throw new IllegalStateException("checked above: " + alg);
         };
         if (eventVerb == null) {
             return token;
-        }
-        if (!eventPath.startsWith("/")) {
-            throw new UsageException("--event path must start with /");
         }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "TOKEN");
