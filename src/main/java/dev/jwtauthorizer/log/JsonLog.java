@@ -13,7 +13,7 @@ import java.util.Map;
 public final class JsonLog {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     // kid and other header values are attacker-controlled text: bounded before they reach a log.
-    private static final int MAX_VALUE_LENGTH = 128;
+    private static final int MAX_VALUE_LENGTH = 256;
 
     private JsonLog() {
     }
