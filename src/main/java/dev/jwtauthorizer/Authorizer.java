@@ -72,12 +72,11 @@ public final class Authorizer {
         }
         TokenVerifier verifier = new TokenVerifier(config.algorithms(), config.tokenTypes(), config.issuers(), config.audiences(),
                 keySet, config.hmacSecret(), config.leeway(), clock);
-        if (!logDecisions) {
-            return new Authorizer(config, keySet, verifier, false);
+        if (logDecisions) {
+            JsonLog.info("authorizer_ready", "issuers", config.issuers(), "audiences", config.audiences(),
+                    "algorithms", config.algorithms(), "rules", config.rules() == null ? 0 : config.rules().rules().size());
         }
-        JsonLog.info("authorizer_ready", "issuers", config.issuers(), "audiences", config.audiences(),
-                "algorithms", config.algorithms(), "rules", config.rules() == null ? 0 : config.rules().rules().size());
-        return new Authorizer(config, keySet, verifier, true);
+        return new Authorizer(config, keySet, verifier, logDecisions);
     }
 
     /** Never throws: every failure becomes a decision, and none of them is an accidental Allow. */

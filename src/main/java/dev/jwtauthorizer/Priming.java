@@ -2,8 +2,6 @@ package dev.jwtauthorizer;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.keys.JwkExport;
 import dev.jwtauthorizer.log.JsonLog;
@@ -49,7 +47,8 @@ final class Priming {
             env.put("JWT_ISSUER", ISSUER);
             env.put("JWT_AUDIENCE", AUDIENCE);
             env.put("JWT_ALGORITHMS", "RS256,ES256,HS256");
-            env.put("JWT_JWKS", jwks(rsa, ec));
+            env.put("JWT_JWKS", JwkExport.keySet(
+                    JwkExport.publicJwk(rsa.getPublic(), "rsa", "RS256"), JwkExport.publicJwk(ec.getPublic(), "ec", "ES256")));
             env.put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret));
             env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\"]}]");
             env.put("JWT_CONTEXT_CLAIMS", "sub,scope");
@@ -86,15 +85,5 @@ final class Priming {
         Instant now = Instant.now();
         return JWT.create().withKeyId(kid).withIssuer(ISSUER).withAudience(AUDIENCE).withSubject("primer")
                 .withClaim("scope", "prime").withIssuedAt(now).withExpiresAt(now.plusSeconds(3600)).sign(algorithm);
-    }
-
-    private static String jwks(KeyPair rsa, KeyPair ec) {
-        List<Map<String, Object>> keys = List.of(
-                JwkExport.publicJwk(rsa.getPublic(), "rsa", "RS256"), JwkExport.publicJwk(ec.getPublic(), "ec", "ES256"));
-        try {
-            return new ObjectMapper().writeValueAsString(Map.of("keys", keys));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -189,9 +189,9 @@ final class DevToken {
             writePair(rsaFile, keys.rsa);
             writePair(ecFile, keys.ec);
             writePrivate(hmacFile, Base64.getEncoder().encodeToString(secret) + "\n");
-            String jwks = MAPPER.writeValueAsString(Map.of("keys", List.of(
+            String jwks = JwkExport.keySet(
                     JwkExport.publicJwk(keys.rsa.getPublic(), RSA_KID, "RS256"),
-                    JwkExport.publicJwk(keys.ec.getPublic(), EC_KID, "ES256"))));
+                    JwkExport.publicJwk(keys.ec.getPublic(), EC_KID, "ES256"));
             Files.writeString(dir.resolve("jwks.json"), jwks + "\n");
             // Every variable, blank where unused: sam local invoke only overrides the variables the
             // template declares, and must not fall back on what it makes of the template's intrinsics.

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The authorizer's configuration, read and validated once per container by {@link ConfigReader}.
  *
- * @param tokenTypes           accepted typ values, normalised by TokenVerifier.normaliseType; empty: not checked
+ * @param tokenTypes           accepted typ values as configured; empty: not checked
  * @param keySource            where RS/PS/ES keys come from; null when no such algorithm is allowed
  * @param keySourceIsLocal     inline or file keys, which must load at start (a remote set may be down)
  * @param hmacSecret           the HS secret; null when no HS algorithm is allowed

@@ -8,7 +8,6 @@ import dev.jwtauthorizer.keys.JwsAlgorithm;
 import dev.jwtauthorizer.keys.KeyFamily;
 import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.rules.RouteRules;
-import dev.jwtauthorizer.verify.TokenVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -48,7 +47,7 @@ final class ConfigReader {
                 issuers,
                 audiences,
                 algorithms,
-                tokenTypes(),
+                Set.copyOf(optionalList(Setting.JWT_TOKEN_TYPES)),
                 keySource,
                 keySource != null && !(keySource instanceof HttpKeySource),
                 hmacSecret(hmac, algorithms),
@@ -106,14 +105,6 @@ final class ConfigReader {
         } catch (NumberFormatException e) {
             throw new ConfigException(setting, "\"" + value + "\" is not a whole number");
         }
-    }
-
-    private Set<String> tokenTypes() {
-        Set<String> types = new LinkedHashSet<>();
-        for (String type : optionalList(Setting.JWT_TOKEN_TYPES)) {
-            types.add(TokenVerifier.normaliseType(type));
-        }
-        return Set.copyOf(types);
     }
 
     private Set<JwsAlgorithm> algorithms() {

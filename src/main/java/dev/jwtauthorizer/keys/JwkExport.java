@@ -1,5 +1,7 @@
 package dev.jwtauthorizer.keys;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -7,10 +9,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Public keys written as JWKs (RFC 7517), for key sets this project makes itself. */
 public final class JwkExport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private JwkExport() {
     }
 
@@ -36,6 +41,16 @@ public final class JwkExport {
             jwk.put("alg", alg);
         }
         return jwk;
+    }
+
+    /** A JWKS document holding these JWKs, as compact JSON. */
+    @SafeVarargs
+    public static String keySet(Map<String, Object>... jwks) {
+        try {
+            return MAPPER.writeValueAsString(Map.of("keys", List.of(jwks)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings always serialize", e);
+        }
     }
 
     private static String unsigned(BigInteger value) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks a compact JWT: algorithm allow-list, issuer, key, signature, then time and audience.
@@ -36,14 +37,14 @@ public final class TokenVerifier {
     private final Clock clock;
 
     /**
-     * @param tokenTypes accepted typ values, normalised; empty when typ is not checked
+     * @param tokenTypes accepted typ values as configured; empty when typ is not checked
      * @param keySet     the key set for RS/PS/ES algorithms; null when none is allowed
      * @param hmacSecret the secret for HS algorithms; null when none is allowed
      */
     public TokenVerifier(Set<JwsAlgorithm> algorithms, Set<String> tokenTypes, Set<String> issuers, Set<String> audiences,
                          KeySet keySet, HmacSecret hmacSecret, Duration leeway, Clock clock) {
         this.algorithms = Set.copyOf(algorithms);
-        this.tokenTypes = Set.copyOf(tokenTypes);
+        this.tokenTypes = tokenTypes.stream().map(TokenVerifier::normaliseType).collect(Collectors.toUnmodifiableSet());
         this.issuers = Set.copyOf(issuers);
         this.audiences = Set.copyOf(audiences);
         this.keySet = keySet;
@@ -89,7 +90,7 @@ public final class TokenVerifier {
     }
 
     /** RFC 7515 section 4.1.9: "typ" is compared ignoring case, and "application/" may be left out. */
-    public static String normaliseType(String typ) {
+    private static String normaliseType(String typ) {
         String lower = typ.toLowerCase(Locale.ROOT);
         return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
     }
