@@ -2,28 +2,38 @@ package dev.jwtauthorizer;
 
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
-import dev.jwtauthorizer.config.Setting;
+import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.decision.Decision;
-import dev.jwtauthorizer.decision.KeySetUnavailableException;
+import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Outcome;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
-import dev.jwtauthorizer.keys.InlineKeySource;
+import dev.jwtauthorizer.keys.HmacSecret;
+import dev.jwtauthorizer.keys.KeyCache;
+import dev.jwtauthorizer.keys.KeyLifetime;
 import dev.jwtauthorizer.keys.KeySet;
+import dev.jwtauthorizer.keys.KeySource;
+import dev.jwtauthorizer.keys.Refreshable;
 import dev.jwtauthorizer.log.JsonLog;
 import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.policy.MethodArn;
 import dev.jwtauthorizer.policy.PolicyBuilder;
+import dev.jwtauthorizer.rules.RouteRules;
 import dev.jwtauthorizer.token.BearerToken;
+import dev.jwtauthorizer.verify.IssuerVerifier;
 import dev.jwtauthorizer.verify.TokenVerifier;
 import dev.jwtauthorizer.verify.VerifiedToken;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * One request's path through the authorizer: extract the token, verify it, find the routes its
@@ -32,14 +42,14 @@ import java.util.Map;
  */
 public final class Authorizer {
     private final AuthorizerConfig config;
-    private final KeySet keySet;
     private final TokenVerifier verifier;
+    private final List<Refreshable> remoteKeys;
     private final boolean logDecisions;
 
-    private Authorizer(AuthorizerConfig config, KeySet keySet, TokenVerifier verifier, boolean logDecisions) {
+    private Authorizer(AuthorizerConfig config, TokenVerifier verifier, List<Refreshable> remoteKeys, boolean logDecisions) {
         this.config = config;
-        this.keySet = keySet;
         this.verifier = verifier;
+        this.remoteKeys = List.copyOf(remoteKeys);
         this.logDecisions = logDecisions;
     }
 
@@ -49,34 +59,59 @@ public final class Authorizer {
     }
 
     public static Authorizer create(AuthorizerConfig config, Clock clock) {
-        return create(config, clock, true);
+        return create(config, clock, System::nanoTime, KeyCache.daemonThreads(), true);
     }
 
-    /** @param logDecisions false only for priming, whose synthetic decisions have no place in the log */
-    static Authorizer create(AuthorizerConfig config, Clock clock, boolean logDecisions) {
-        KeySet keySet = null;
-        if (config.keySource() != null) {
-            keySet = new KeySet(config.keySource(), config.jwksRefreshCooldown());
-            if (config.keySourceIsLocal()) {
-                // Local keys that do not load are a configuration mistake: fail the start.
-                try {
-                    keySet.load();
-                } catch (IOException | RuntimeException e) {
-                    Setting setting = config.keySource() instanceof InlineKeySource ? Setting.JWT_JWKS : Setting.JWT_JWKS_URI;
-                    throw new ConfigException(setting, "cannot load the key set: " + e.getMessage());
+    /**
+     * @param nanoClock    the clock of key ages and cooldowns
+     * @param background   runs key refreshes due to age
+     * @param logDecisions false only for priming, whose synthetic decisions have no place in the log
+     */
+    static Authorizer create(AuthorizerConfig config, Clock clock, LongSupplier nanoClock, Executor background,
+                             boolean logDecisions) {
+        List<IssuerVerifier> issuers = new ArrayList<>();
+        List<Refreshable> remoteKeys = new ArrayList<>();
+        // Entries that name the same key set URL share one cache, and so one fetch.
+        Map<String, KeySet> keySets = new HashMap<>();
+        for (IssuerConfig issuer : config.issuers()) {
+            KeySet keySet = null;
+            if (issuer.keySource() != null) {
+                keySet = keySets.get(issuer.keySource().describe());
+                if (keySet == null) {
+                    keySet = new KeySet(issuer.keySource(), lifetime(config, issuer.keySource()), nanoClock, background);
+                    keySets.put(issuer.keySource().describe(), keySet);
+                    start(keySet, issuer.keySource(), remoteKeys);
                 }
-            } else {
-                // A remote set that is down now may be up for the first request: try again then.
-                keySet.prefetch();
             }
+            KeyCache<HmacSecret> secret = null;
+            if (issuer.hmacSecret() != null) {
+                secret = new KeyCache<>(issuer.hmacSecret(), bytes -> HmacSecret.parse(bytes, issuer.algorithms()),
+                        lifetime(config, issuer.hmacSecret()), Reason.SECRET_UNAVAILABLE, nanoClock, background);
+                start(secret, issuer.hmacSecret(), remoteKeys);
+            }
+            issuers.add(new IssuerVerifier(issuer, keySet, secret, config.leeway(), clock));
         }
-        TokenVerifier verifier = new TokenVerifier(config.algorithms(), config.tokenTypes(), config.issuers(), config.audiences(),
-                keySet, config.hmacSecret(), config.leeway(), clock);
         if (logDecisions) {
-            JsonLog.info("authorizer_ready", "issuers", config.issuers(), "audiences", config.audiences(),
-                    "algorithms", config.algorithms(), "rules", config.rules() == null ? 0 : config.rules().rules().size());
+            JsonLog.info("authorizer_ready", "issuers", config.issuers().stream().flatMap(i -> i.issuers().stream()).toList());
         }
-        return new Authorizer(config, keySet, verifier, logDecisions);
+        return new Authorizer(config, new TokenVerifier(issuers), remoteKeys, logDecisions);
+    }
+
+    private static KeyLifetime lifetime(AuthorizerConfig config, KeySource source) {
+        return source.isRemote() ? config.keyLifetime() : KeyLifetime.FOREVER;
+    }
+
+    /**
+     * Loads keys during initialisation. Local keys were checked when the configuration was read; a
+     * remote source that is down now may be up for the first request, which tries again.
+     */
+    private static void start(Refreshable keys, KeySource source, List<Refreshable> remoteKeys) {
+        if (source.isRemote()) {
+            remoteKeys.add(keys);
+        }
+        if (!keys.prefetch() && !source.isRemote()) {
+            throw new IllegalStateException("local keys checked at start no longer load: " + source.describe());
+        }
     }
 
     /** Never throws: every failure becomes a decision, and none of them is an accidental Allow. */
@@ -95,8 +130,8 @@ public final class Authorizer {
             decision = new Decision(e.reason(), null);
             algorithm = e.algorithm();
             keyId = e.keyId();
-        } catch (KeySetUnavailableException e) {
-            decision = new Decision(Reason.KEY_SET_UNAVAILABLE, null);
+        } catch (KeysUnavailableException e) {
+            decision = new Decision(e.reason(), null);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug of ours must not open the door: closed, logged by type only (messages may quote input).
             JsonLog.write("ERROR", "internal_error", "exception", e.getClass().getName());
@@ -125,20 +160,24 @@ public final class Authorizer {
     /**
      * Runs the request path before a SnapStart snapshot, so that class loading, key import and the
      * first verifications are paid once, at deployment, instead of by the first request of each
-     * restored instance.
+     * restored instance. Remote keys that could not be fetched at initialisation are tried again.
      */
     public void prime() {
+        remoteKeys.forEach(Refreshable::prefetch);
         Priming.run(this);
     }
 
     /**
-     * After a SnapStart restore: a key set fetched before the snapshot may be days old, so fetch it
-     * again now. Keys given inline or as a file cannot have changed.
+     * After a SnapStart restore: keys and secrets fetched before the snapshot may be days old, so
+     * fetch them again now. Keys given inline or as a file cannot have changed.
      */
     public void afterRestore() {
-        if (keySet != null && !config.keySourceIsLocal()) {
-            boolean fresh = keySet.refreshNow();
-            JsonLog.info("restored", "keySetRefreshed", fresh);
+        int refreshed = 0;
+        for (Refreshable keys : remoteKeys) {
+            refreshed += keys.refreshNow() ? 1 : 0;
+        }
+        if (!remoteKeys.isEmpty()) {
+            JsonLog.info("restored", "keySourcesRefreshed", refreshed, "keySources", remoteKeys.size());
         }
     }
 
@@ -156,10 +195,11 @@ public final class Authorizer {
             throw new TokenRejectedException(Reason.MISSING_PRINCIPAL);
         }
         PolicyBuilder policy = PolicyBuilder.forRequest(request).principalId(principal);
-        if (config.rules() == null) {
+        RouteRules rules = token.issuer().rules();
+        if (rules == null) {
             policy.allowAllRoutes();
         } else {
-            config.rules().routesFor(token).forEach(policy::allow);
+            rules.routesFor(token).forEach(policy::allow);
         }
         for (String claim : config.contextClaims()) {
             Object value = token.contextValue(claim);

@@ -52,7 +52,8 @@ final class Priming {
             env.put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret));
             env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\"]}]");
             env.put("JWT_CONTEXT_CLAIMS", "sub,scope");
-            Authorizer primer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), false);
+            Authorizer primer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), System::nanoTime,
+                    Runnable::run, false);
             List<String> tokens = List.of(
                     token("rsa", Algorithm.RSA256((RSAPublicKey) rsa.getPublic(), (RSAPrivateKey) rsa.getPrivate())),
                     token("ec", Algorithm.ECDSA256((ECPublicKey) ec.getPublic(), (ECPrivateKey) ec.getPrivate())),

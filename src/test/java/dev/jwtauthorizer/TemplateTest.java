@@ -71,8 +71,9 @@ class TemplateTest {
         Set<String> known = new HashSet<>();
         template.path("Parameters").fieldNames().forEachRemaining(known::add);
         template.path("Resources").fieldNames().forEachRemaining(known::add);
+        known.addAll(List.of("AWS::NoValue", "AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix"));
         String text = Files.readString(TEMPLATE);
-        Matcher refs = Pattern.compile("!Ref ([A-Za-z0-9]+)|!GetAtt ([A-Za-z0-9]+)\\.|\\$\\{([A-Za-z0-9]+)[}.]").matcher(text);
+        Matcher refs = Pattern.compile("!Ref ([A-Za-z0-9:]+)|!GetAtt ([A-Za-z0-9]+)\\.|\\$\\{([A-Za-z0-9]+)[}.]").matcher(text);
         int count = 0;
         while (refs.find()) {
             String name = refs.group(1) != null ? refs.group(1) : refs.group(2) != null ? refs.group(2) : refs.group(3);
@@ -92,13 +93,24 @@ class TemplateTest {
         JsonNode parameters = template().path("Parameters");
         assertTrue(parameters.path("JwtHmacSecret").path("NoEcho").asBoolean());
         assertEquals("", parameters.path("JwtHmacSecret").path("Default").asText());
+        // A secret from Secrets Manager is read at run time, never resolved into a variable.
+        assertFalse(Files.readString(TEMPLATE).contains("resolve:secretsmanager"));
+        Pattern secretArn = Pattern.compile(parameters.path("JwtHmacSecretId").path("AllowedPattern").asText());
+        assertTrue(secretArn.matcher("arn:aws:secretsmanager:eu-west-1:123456789012:secret:jwt-hmac-AbCdEf").matches());
+        assertTrue(secretArn.matcher("").matches());
+        assertFalse(secretArn.matcher("jwt-hmac").matches(), "the IAM policy needs an ARN");
     }
 
     @Test
     void theApiUsesTheAliasAsATokenAuthorizer() throws Exception {
         JsonNode properties = authorizerProperties();
         assertEquals("live", properties.path("AutoPublishAlias").asText());
-        assertEquals("PublishedVersions", properties.path("SnapStart").path("ApplyOn").asText());
+        // !If [HmacSecretFromSecretsManager, None, PublishedVersions]: SnapStart unless the Secrets
+        // extension is in use, which needs the AWS_SESSION_TOKEN that SnapStart functions lack.
+        JsonNode applyOn = properties.path("SnapStart").path("ApplyOn");
+        assertEquals("HmacSecretFromSecretsManager", applyOn.path(0).asText());
+        assertEquals("None", applyOn.path(1).asText());
+        assertEquals("PublishedVersions", applyOn.path(2).asText());
         JsonNode authorizer = template().path("Resources").path("BooksApi").path("Properties").path("Auth")
                 .path("Authorizers").path("JwtAuthorizer");
         assertEquals("JwtAuthorizerFunction.Alias", authorizer.path("FunctionArn").asText());

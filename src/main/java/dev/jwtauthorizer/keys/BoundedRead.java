@@ -20,10 +20,10 @@ final class BoundedRead {
         while ((n = in.read(buffer)) != -1) {
             out.write(buffer, 0, n);
             if (out.size() > maxBytes) {
-                throw new IOException("key set larger than " + maxBytes + " bytes");
+                throw new IOException("answer larger than " + maxBytes + " bytes");
             }
             if (System.nanoTime() - deadlineNanos > 0) {
-                throw new IOException("key set not received in time");
+                throw new IOException("answer not received in time");
             }
         }
         return out.toByteArray();

@@ -2,12 +2,15 @@ package dev.jwtauthorizer.keys;
 
 import java.nio.charset.StandardCharsets;
 
-/** A key set given inline in configuration (JWT_JWKS). */
+/** Key material given in configuration itself: a key set (JWT_JWKS) or a secret (JWT_HMAC_SECRET). */
 public final class InlineKeySource implements KeySource {
     private final byte[] document;
+    private final String name;
 
-    public InlineKeySource(String document) {
+    /** @param name the setting it came from, for logs */
+    public InlineKeySource(String document, String name) {
         this.document = document.getBytes(StandardCharsets.UTF_8);
+        this.name = name;
     }
 
     @Override
@@ -17,6 +20,6 @@ public final class InlineKeySource implements KeySource {
 
     @Override
     public String describe() {
-        return "inline JWT_JWKS";
+        return "inline " + name;
     }
 }

@@ -2,11 +2,19 @@ package dev.jwtauthorizer.keys;
 
 import java.io.IOException;
 
-/** Where a JWKS document comes from. */
+/** Where key material comes from: a JWKS document, or the text of an HMAC secret. */
 public interface KeySource {
     /** The document's bytes, fetched or read now. */
     byte[] fetch() throws IOException;
 
-    /** Where the keys come from, for logs: a URL or a path, never key material. */
+    /**
+     * Whether the material lives elsewhere and may change or be down: such material is refreshed
+     * with a lifecycle. Inline or file material is read once and must load at start.
+     */
+    default boolean isRemote() {
+        return false;
+    }
+
+    /** Where the material comes from, for logs: a URL, a path or a secret's name, never the material. */
     String describe();
 }

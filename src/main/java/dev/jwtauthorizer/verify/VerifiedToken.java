@@ -4,6 +4,7 @@ import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,17 @@ public final class VerifiedToken {
 
     private final DecodedJWT jwt;
     private final JwsAlgorithm algorithm;
+    private final IssuerConfig issuer;
 
-    VerifiedToken(DecodedJWT jwt, JwsAlgorithm algorithm) {
+    VerifiedToken(DecodedJWT jwt, JwsAlgorithm algorithm, IssuerConfig issuer) {
         this.jwt = jwt;
         this.algorithm = algorithm;
+        this.issuer = issuer;
+    }
+
+    /** The configuration of the issuer that vouched for this token: its rules apply. */
+    public IssuerConfig issuer() {
+        return issuer;
     }
 
     public JwsAlgorithm algorithm() {
@@ -83,14 +91,27 @@ public final class VerifiedToken {
         return json(value);
     }
 
+    /**
+     * The claim's value; a name with dots that is not itself a claim is a path into objects
+     * ({@code realm_access.roles}, as Keycloak nests roles). Names like {@code cognito:groups} or a
+     * namespaced {@code https://example.com/roles} are found as they are first.
+     */
     private Object value(String claimName) {
-        Claim claim = jwt.getClaim(claimName);
-        if (claim.isMissing() || claim.isNull()) {
-            return null;
+        Object value = topLevel(claimName);
+        if (value == null && claimName.indexOf('.') > 0) {
+            String[] path = claimName.split("\\.");
+            value = topLevel(path[0]);
+            for (int i = 1; i < path.length && value != null; i++) {
+                value = value instanceof Map<?, ?> object ? object.get(path[i]) : null;
+            }
         }
-        Object value = claim.as(Object.class);
         return value instanceof Map<?, ?> || value instanceof List<?> || value instanceof String
                 || value instanceof Number || value instanceof Boolean ? value : null;
+    }
+
+    private Object topLevel(String claimName) {
+        Claim claim = jwt.getClaim(claimName);
+        return claim.isMissing() || claim.isNull() ? null : claim.as(Object.class);
     }
 
     private static String json(Object value) {

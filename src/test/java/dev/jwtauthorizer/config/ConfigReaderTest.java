@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
 import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
@@ -38,26 +39,37 @@ class ConfigReaderTest {
         return env;
     }
 
+    /** The one issuer entry the variables describe. */
+    static IssuerConfig only(AuthorizerConfig config) {
+        assertEquals(1, config.issuers().size(), config.issuers().toString());
+        return config.issuers().get(0);
+    }
+
     @Test
     void defaultsAreSafe() {
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(TestEnv.rsa());
-        assertEquals(Set.of(JwsAlgorithm.RS256), config.algorithms());
+        IssuerConfig issuer = only(config);
+        assertEquals(Set.of(JwsAlgorithm.RS256), issuer.algorithms());
+        assertNull(issuer.rules());
+        assertNull(issuer.hmacSecret());
+        assertNull(issuer.cognitoTokenUse());
         assertEquals(Duration.ofSeconds(5), config.leeway());
         assertEquals(8192, config.maxTokenLength());
         assertEquals("sub", config.principalClaim());
         assertTrue(config.contextClaims().isEmpty());
-        assertNull(config.rules());
-        assertNull(config.hmacSecret());
-        assertEquals(Duration.ofSeconds(2), config.jwksTimeout());
+        assertEquals(Duration.ofSeconds(2), config.fetchTimeout());
+        assertEquals(Duration.ofMinutes(10), config.keyLifetime().maxAge());
+        assertEquals(Duration.ofHours(1), config.keyLifetime().maxStale());
+        assertEquals(Duration.ofSeconds(30), config.keyLifetime().cooldown());
     }
 
     @Test
     void listsAreCommaSeparatedAndTrimmed() {
-        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(with(
-                "JWT_ISSUER", " https://a.example , https://b.example", "JWT_AUDIENCE", "x,y", "JWT_ALGORITHMS", "RS256, ES256"));
-        assertEquals(Set.of("https://a.example", "https://b.example"), config.issuers());
-        assertEquals(Set.of("x", "y"), config.audiences());
-        assertEquals(Set.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256), config.algorithms());
+        IssuerConfig issuer = only(AuthorizerConfig.fromEnvironment(with(
+                "JWT_ISSUER", " https://a.example , https://b.example", "JWT_AUDIENCE", "x,y", "JWT_ALGORITHMS", "RS256, ES256")));
+        assertEquals(Set.of("https://a.example", "https://b.example"), issuer.issuers());
+        assertEquals(Set.of("x", "y"), issuer.audiences());
+        assertEquals(Set.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256), issuer.algorithms());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -94,7 +106,7 @@ class ConfigReaderTest {
     @CsvSource({
             "http://issuer.example/jwks.json, plain http:// is only allowed for loopback hosts",
             "ftp://issuer.example/jwks.json, must be an https:// URL",
-            "https:///jwks.json, has no host",
+            "https:///jwks.json, with a host",
             "file:/no/such/jwks.json, cannot read"})
     void jwksUriMustBeHttpsOrLoopbackOrFile(String uri, String message) {
         ConfigException e = failure(with("JWT_JWKS", null, "JWT_JWKS_URI", uri));
@@ -110,29 +122,36 @@ class ConfigReaderTest {
         Path jwks = dir.resolve("jwks.json");
         Files.writeString(jwks, TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1")));
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_JWKS_URI", jwks.toUri().toString()));
-        assertTrue(config.keySourceIsLocal());
-        assertEquals(jwks.toString(), config.keySource().describe());
+        assertFalse(only(config).keySource().isRemote());
+        assertEquals(jwks.toString(), only(config).keySource().describe());
     }
 
     @Test
-    void keySourceIsRequiredForPublicKeyAlgorithms() {
-        assertEquals("JWT_JWKS_URI", failure(with("JWT_JWKS", null)).variable());
+    void withoutAKeySetTheKeysAreFoundByDiscoveryFromEachIssuer() {
+        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null,
+                "JWT_ISSUER", "https://a.example/,https://b.example/tenant"));
+        assertEquals(2, config.issuers().size());
+        assertEquals("https://a.example/.well-known/openid-configuration", config.issuers().get(0).keySource().describe());
+        assertEquals("https://b.example/tenant/.well-known/openid-configuration", config.issuers().get(1).keySource().describe());
+        ConfigException notHttps = failure(with("JWT_JWKS", null, "JWT_ISSUER", "http://issuer.example"));
+        assertEquals("JWT_ISSUER", notHttps.variable());
+        assertTrue(notHttps.getMessage().contains("OIDC discovery"), notHttps.getMessage());
         assertEquals("JWT_JWKS", failure(with("JWT_JWKS_URI", "https://a.example/jwks.json")).variable());
     }
 
     @Test
-    void hmacSecretMustBeLongEnoughForEveryAllowedAlgorithm() {
+    void hmacSecretMustBeLongEnoughForEveryAllowedAlgorithm() throws Exception {
         ConfigException missing = failure(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256"));
         assertEquals("JWT_HMAC_SECRET", missing.variable());
         String secret = "x".repeat(40);
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256", "JWT_HMAC_SECRET", secret));
-        assertEquals(40, config.hmacSecret().length());
+        assertEquals("inline JWT_HMAC_SECRET", only(config).hmacSecret().describe());
         ConfigException tooShort = failure(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256,HS384", "JWT_HMAC_SECRET", secret));
         assertEquals("JWT_HMAC_SECRET: is 40 bytes; HS384 needs at least 48", tooShort.getMessage());
         assertFalse(tooShort.getMessage().contains(secret));
         AuthorizerConfig base64 = AuthorizerConfig.fromEnvironment(with("JWT_JWKS", null, "JWT_ALGORITHMS", "HS256",
                 "JWT_HMAC_SECRET", "base64:" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
-        assertEquals(32, base64.hmacSecret().length());
+        assertEquals(32, HmacSecret.parse(only(base64).hmacSecret().fetch(), Set.of(JwsAlgorithm.HS256)).length());
     }
 
     @Test
@@ -146,10 +165,10 @@ class ConfigReaderTest {
         Files.writeString(dir.resolve("rules.json"), "[{\"allow\":[\"GET /health\"]}]");
         AuthorizerConfig fromTaskRoot = AuthorizerConfig.fromEnvironment(with(
                 "JWT_RULES_FILE", "rules.json", "LAMBDA_TASK_ROOT", dir.toString()));
-        assertEquals(1, fromTaskRoot.rules().rules().size());
+        assertEquals(1, only(fromTaskRoot).rules().rules().size());
         AuthorizerConfig fromPackage = AuthorizerConfig.fromEnvironment(with(
                 "JWT_RULES_FILE", "test-rules.json", "LAMBDA_TASK_ROOT", dir.toString()));
-        assertEquals(2, fromPackage.rules().rules().size());
+        assertEquals(2, only(fromPackage).rules().rules().size());
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtauthorizer.Authorizer;
-import dev.jwtauthorizer.decision.KeySetUnavailableException;
+import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
 import dev.jwtauthorizer.support.JwksServer;
@@ -15,6 +15,8 @@ import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +27,11 @@ import org.junit.jupiter.api.Test;
 /** The key set against a real JWKS endpoint on 127.0.0.1: what the client got and what the server saw. */
 class KeySetOverHttpTest {
     private static final Duration COOLDOWN = Duration.ofSeconds(30);
+    private static final Duration MAX_AGE = Duration.ofMinutes(10);
+    private static final Duration MAX_STALE = Duration.ofHours(1);
     private final AtomicLong clock = new AtomicLong();
+    /** Background refreshes wait here until the test runs them, so each step is deterministic. */
+    private final Deque<Runnable> background = new ArrayDeque<>();
     private JwksServer server;
 
     @BeforeEach
@@ -39,7 +45,8 @@ class KeySetOverHttpTest {
     }
 
     private KeySet keySet(Duration timeout) {
-        return new KeySet(new HttpKeySource(URI.create(server.url()), timeout, 64 * 1024), COOLDOWN, clock::get);
+        return new KeySet(new HttpKeySource(URI.create(server.url()), timeout, 64 * 1024),
+                new KeyLifetime(MAX_AGE, MAX_STALE, COOLDOWN), clock::get, background::add);
     }
 
     private KeySet keySet() {
@@ -105,7 +112,7 @@ class KeySetOverHttpTest {
         server.fail(503);
         KeySet keys = keySet();
         assertFalse(keys.prefetch());
-        assertThrows(KeySetUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa"));
+        assertThrows(KeysUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa"));
         assertEquals(1, server.requests());
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
         advance(COOLDOWN);

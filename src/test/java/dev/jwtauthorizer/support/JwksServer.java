@@ -6,13 +6,23 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A key set endpoint on 127.0.0.1 whose answer a test can change, counting the requests it sees. */
+/**
+ * An HTTP endpoint on 127.0.0.1 whose answers a test can change, counting the requests it sees:
+ * a key set, a discovery document, or the Secrets extension. One body answers every path unless a
+ * path has its own.
+ */
 public final class JwksServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
+    private final Map<String, String> bodiesByPath = new ConcurrentHashMap<>();
+    private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    private volatile String lastQuery;
     private volatile String body = "{\"keys\":[]}";
     private volatile int status = 200;
     private volatile long delayMillis;
@@ -21,12 +31,16 @@ public final class JwksServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
             requests.incrementAndGet();
+            requestsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            exchange.getRequestHeaders().forEach((name, values) -> lastHeaders.put(name.toLowerCase(), values.get(0)));
+            lastQuery = exchange.getRequestURI().getRawQuery();
             try {
                 if (delayMillis > 0) {
                     Thread.sleep(delayMillis);
                 }
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = bodiesByPath.getOrDefault(path, body).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(status, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -39,13 +53,28 @@ public final class JwksServer implements AutoCloseable {
         server.start();
     }
 
+    /** http://127.0.0.1:port, without a path. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+        return baseUrl() + "/.well-known/jwks.json";
     }
 
     public JwksServer serve(String body) {
         this.body = body;
         this.status = 200;
+        return this;
+    }
+
+    /** Answers requests for this path with this body (and the current status). */
+    public JwksServer serve(String path, String body) {
+        bodiesByPath.put(path, body);
         return this;
     }
 
@@ -61,6 +90,20 @@ public final class JwksServer implements AutoCloseable {
 
     public int requests() {
         return requests.get();
+    }
+
+    public int requests(String path) {
+        AtomicInteger count = requestsByPath.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The value of a header of the last request, by lower-case name; null when it had none. */
+    public String lastHeader(String name) {
+        return lastHeaders.get(name);
+    }
+
+    public String lastQuery() {
+        return lastQuery;
     }
 
     @Override

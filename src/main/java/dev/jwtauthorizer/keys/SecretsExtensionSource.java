@@ -1,0 +1,80 @@
+package dev.jwtauthorizer.keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A secret from AWS Secrets Manager, read through the AWS Parameters and Secrets Lambda Extension's
+ * endpoint on localhost: {@code GET /secretsmanager/get?secretId=...} with the function's session
+ * token in {@code X-Aws-Parameters-Secrets-Token}. The answer is GetSecretValue's JSON; the secret is
+ * its SecretString (as text, where a {@code base64:} prefix means binary), or its SecretBinary.
+ *
+ * <p>The extension rather than the AWS SDK: no dependency, no SDK start-up, and the extension's own
+ * cache spares Secrets Manager calls. Nothing of the answer but its status reaches an error message.
+ */
+public final class SecretsExtensionSource implements KeySource {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_BYTES = 64 * 1024;
+
+    private final String secretId;
+    private final URI uri;
+    private final Duration timeout;
+    private final Supplier<String> sessionToken;
+
+    /** @param sessionToken read at each fetch: after a SnapStart restore the credentials are new */
+    public SecretsExtensionSource(String secretId, int port, Duration timeout, Supplier<String> sessionToken) {
+        this.secretId = secretId;
+        this.uri = URI.create("http://localhost:" + port + "/secretsmanager/get?secretId="
+                + URLEncoder.encode(secretId, StandardCharsets.UTF_8));
+        this.timeout = timeout;
+        this.sessionToken = sessionToken;
+    }
+
+    @Override
+    public byte[] fetch() throws IOException {
+        String token = sessionToken.get();
+        if (token == null || token.isEmpty()) {
+            throw new IOException("AWS_SESSION_TOKEN is not set, so the Secrets extension cannot be asked");
+        }
+        byte[] answer = HttpGet.fetch(uri, timeout, MAX_BYTES, Map.of("X-Aws-Parameters-Secrets-Token", token));
+        JsonNode document;
+        try {
+            document = MAPPER.readTree(answer);
+        } catch (IOException e) {
+            // The parser's message could quote the secret.
+            throw new IOException("the Secrets extension's answer is not JSON");
+        }
+        JsonNode text = document == null ? null : document.get("SecretString");
+        if (text != null && text.isTextual()) {
+            return text.asText().getBytes(StandardCharsets.UTF_8);
+        }
+        JsonNode binary = document == null ? null : document.get("SecretBinary");
+        if (binary != null && binary.isTextual()) {
+            try {
+                byte[] bytes = Base64.getDecoder().decode(binary.asText());
+                return ("base64:" + Base64.getEncoder().encodeToString(bytes)).getBytes(StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the secret's SecretBinary is not base64");
+            }
+        }
+        throw new IOException("the Secrets extension's answer has neither SecretString nor SecretBinary");
+    }
+
+    @Override
+    public boolean isRemote() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "secret " + secretId;
+    }
+}

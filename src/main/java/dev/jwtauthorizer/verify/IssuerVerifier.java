@@ -1,0 +1,128 @@
+package dev.jwtauthorizer.verify;
+
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.jwtauthorizer.config.IssuerConfig;
+import dev.jwtauthorizer.config.IssuerConfig.CognitoTokenUse;
+import dev.jwtauthorizer.decision.Reason;
+import dev.jwtauthorizer.decision.TokenRejectedException;
+import dev.jwtauthorizer.keys.HmacSecret;
+import dev.jwtauthorizer.keys.JwsAlgorithm;
+import dev.jwtauthorizer.keys.KeyCache;
+import dev.jwtauthorizer.keys.KeyFamily;
+import dev.jwtauthorizer.keys.KeySet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The checks of one issuer, in order: algorithm allow-list, typ, key, signature, times, then
+ * token_use and audience. The cheap checks that need no key come first. Header fields that name keys
+ * (jku, x5u, jwk, x5c) are never read: only configured keys verify.
+ */
+public final class IssuerVerifier {
+    private final IssuerConfig config;
+    private final Set<String> tokenTypes;
+    private final KeySet keySet;
+    private final KeyCache<HmacSecret> hmacSecret;
+    private final Duration leeway;
+    private final Clock clock;
+
+    /**
+     * @param keySet     the issuer's RS/PS/ES keys; null when no such algorithm is allowed
+     * @param hmacSecret the issuer's HS secret; null when no HS algorithm is allowed
+     */
+    public IssuerVerifier(IssuerConfig config, KeySet keySet, KeyCache<HmacSecret> hmacSecret, Duration leeway, Clock clock) {
+        this.config = config;
+        this.tokenTypes = config.tokenTypes().stream().map(IssuerVerifier::normaliseType).collect(Collectors.toUnmodifiableSet());
+        this.keySet = keySet;
+        this.hmacSecret = hmacSecret;
+        this.leeway = leeway;
+        this.clock = clock;
+    }
+
+    public IssuerConfig config() {
+        return config;
+    }
+
+    VerifiedToken verify(DecodedJWT jwt) {
+        JwsAlgorithm algorithm = JwsAlgorithm.byName(jwt.getAlgorithm())
+                .filter(config.algorithms()::contains)
+                .orElseThrow(() -> new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED));
+        if (!tokenTypes.isEmpty() && (jwt.getType() == null || !tokenTypes.contains(normaliseType(jwt.getType())))) {
+            throw new TokenRejectedException(Reason.WRONG_TOKEN_TYPE);
+        }
+        checkSignature(jwt, verifierFor(algorithm, jwt.getKeyId()));
+        checkTimes(jwt);
+        checkAudience(jwt);
+        return new VerifiedToken(jwt, algorithm, config);
+    }
+
+    /** RFC 7515 section 4.1.9: "typ" is compared ignoring case, and "application/" may be left out. */
+    private static String normaliseType(String typ) {
+        String lower = typ.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
+    }
+
+    private Algorithm verifierFor(JwsAlgorithm algorithm, String kid) {
+        if (algorithm.family() == KeyFamily.HMAC) {
+            return hmacSecret.current().verifierFor(algorithm);
+        }
+        return keySet.select(algorithm, kid).verifierFor(algorithm);
+    }
+
+    private static void checkSignature(DecodedJWT jwt, Algorithm verifier) {
+        try {
+            verifier.verify(jwt);
+        } catch (RuntimeException e) {
+            // Bad base64, wrong length, invalid DER, all-zero ECDSA values: all just a bad signature.
+            throw new TokenRejectedException(Reason.BAD_SIGNATURE);
+        }
+    }
+
+    private void checkTimes(DecodedJWT jwt) {
+        Instant now = clock.instant();
+        Instant expiresAt = jwt.getExpiresAtAsInstant();
+        if (expiresAt == null) {
+            throw new TokenRejectedException(Reason.MISSING_EXPIRY);
+        }
+        // RFC 7519 section 4.1.4: the current time must be before exp.
+        if (!now.isBefore(expiresAt.plus(leeway))) {
+            throw new TokenRejectedException(Reason.EXPIRED);
+        }
+        Instant notBefore = jwt.getNotBeforeAsInstant();
+        if (notBefore != null && now.plus(leeway).isBefore(notBefore)) {
+            throw new TokenRejectedException(Reason.NOT_YET_VALID);
+        }
+        Instant issuedAt = jwt.getIssuedAtAsInstant();
+        if (issuedAt != null && now.plus(leeway).isBefore(issuedAt)) {
+            throw new TokenRejectedException(Reason.ISSUED_IN_FUTURE);
+        }
+    }
+
+    /**
+     * Cognito access tokens carry no aud: the app client id is in client_id instead. Their token_use
+     * tells access from ID tokens, which are signed by the same keys.
+     */
+    private void checkAudience(DecodedJWT jwt) {
+        CognitoTokenUse tokenUse = config.cognitoTokenUse();
+        if (tokenUse != null && !tokenUse.claimValue().equals(jwt.getClaim("token_use").asString())) {
+            throw new TokenRejectedException(Reason.WRONG_TOKEN_USE);
+        }
+        if (tokenUse == CognitoTokenUse.ACCESS) {
+            String clientId = jwt.getClaim("client_id").asString();
+            if (clientId == null || !config.audiences().contains(clientId)) {
+                throw new TokenRejectedException(Reason.WRONG_CLIENT_ID);
+            }
+            return;
+        }
+        List<String> tokenAudiences = jwt.getAudience();
+        if (tokenAudiences == null || tokenAudiences.stream().noneMatch(config.audiences()::contains)) {
+            throw new TokenRejectedException(Reason.WRONG_AUDIENCE);
+        }
+    }
+}
