@@ -22,6 +22,8 @@ class AuthorizationTest {
               {"claim": "scp", "value": "books:write", "allow": ["POST /books"]},
               {"claim": "cognito:groups", "value": "admins", "allow": ["* /*"]},
               {"claim": "roles", "value": "auditor", "allow": ["GET /audit/*"]},
+              {"claim": "groups", "value": "librarians", "allow": ["PUT /books/*"]},
+              {"claim": "realm_access.roles", "value": "archivist", "allow": ["GET /archive/*"]},
               {"claim": "tenant", "value": "acme", "allow": ["GET /tenants/acme/*"]},
               {"claim": "email_verified", "value": "true", "allow": ["GET /profile"]},
               {"allow": ["GET /health"]}
@@ -74,6 +76,20 @@ class AuthorizationTest {
         assertEquals(Reason.ROUTE_ALLOWED, decide(env, token(Map.of("cognito:groups", List.of("admins"))), STAGE + "DELETE/x").reason());
         assertEquals(Reason.ROUTE_ALLOWED, decide(env, token(Map.of("tenant", "acme")), STAGE + "GET/tenants/acme/1").reason());
         assertEquals(Reason.ROUTE_ALLOWED, decide(env, token(Map.of("email_verified", true)), STAGE + "GET/profile").reason());
+        assertEquals(Reason.ROUTE_ALLOWED, decide(env, token(Map.of("groups", List.of("staff", "librarians"))), STAGE + "PUT/books/1").reason());
+        assertEquals(Reason.ROUTE_NOT_ALLOWED, decide(env, token(Map.of("groups", List.of("staff"))), STAGE + "PUT/books/1").reason());
+    }
+
+    @Test
+    void aDottedClaimNameReachesIntoObjectsWhenNoClaimHasThatName() {
+        Map<String, String> env = withRules();
+        // Keycloak's shape: {"realm_access": {"roles": [...]}}.
+        String nested = token(Map.of("realm_access", Map.of("roles", List.of("archivist"))));
+        assertEquals(Reason.ROUTE_ALLOWED, decide(env, nested, STAGE + "GET/archive/1").reason());
+        String flat = token(Map.of("realm_access.roles", List.of("archivist")));
+        assertEquals(Reason.ROUTE_ALLOWED, decide(env, flat, STAGE + "GET/archive/1").reason());
+        String notAnObject = token(Map.of("realm_access", "archivist"));
+        assertEquals(Reason.ROUTE_NOT_ALLOWED, decide(env, notAnObject, STAGE + "GET/archive/1").reason());
     }
 
     @Test

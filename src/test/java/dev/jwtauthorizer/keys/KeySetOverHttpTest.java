@@ -16,6 +16,12 @@ import dev.jwtauthorizer.support.Tokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +111,91 @@ class KeySetOverHttpTest {
         assertEquals(1 + 3, server.requests());
         // The genuine key still works throughout.
         assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+    }
+
+    @Test
+    void afterTheMaximumAgeTheSetIsRefreshedInTheBackgroundAndWithdrawnKeysStopWorking() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "old")));
+        KeySet keys = keySet();
+        keys.prefetch();
+        advance(MAX_AGE);
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
+        // Requests go on with the current set and do not wait; one refresh is queued, not one per request.
+        for (int i = 0; i < 50; i++) {
+            assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "old").family());
+        }
+        assertEquals(1, server.requests());
+        assertEquals(1, background.size());
+        background.poll().run();
+        assertEquals(2, server.requests());
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "new").family());
+        TokenRejectedException withdrawn = assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, "old"));
+        assertEquals(Reason.UNKNOWN_KID, withdrawn.reason());
+        assertEquals(2, server.requests(), "the unknown kid came within the cooldown of the refresh");
+        assertTrue(background.isEmpty());
+    }
+
+    @Test
+    void theLastGoodSetServesUntilItIsTooStaleThenRequestsFailClosed() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        KeySet keys = keySet();
+        keys.prefetch();
+        server.fail(503);
+        advance(MAX_AGE);
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        background.poll().run();
+        assertEquals(2, server.requests());
+        advance(MAX_STALE.minus(MAX_AGE).minusSeconds(1));
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family(), "still within the staleness bound");
+        advance(Duration.ofSeconds(1));
+        assertThrows(KeysUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa"));
+        int attempts = server.requests();
+        for (int i = 0; i < 100; i++) {
+            assertThrows(KeysUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa"));
+        }
+        assertEquals(attempts, server.requests(), "at most one attempt per cooldown while down");
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        advance(COOLDOWN);
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(attempts + 1, server.requests());
+    }
+
+    @Test
+    void concurrentRequestsForAnUnloadedSetShareOneFetch() throws Exception {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"))).delay(300);
+        KeySet keys = keySet();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<KeyFamily>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> keys.select(JwsAlgorithm.RS256, "rsa").family()));
+            }
+            for (Future<KeyFamily> answer : answers) {
+                assertEquals(KeyFamily.RSA, answer.get(5, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void aRequestNeverWaitsForARefreshDueToAge() throws Exception {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        KeySet keys = new KeySet(new HttpKeySource(URI.create(server.url()), Duration.ofSeconds(2), 64 * 1024),
+                new KeyLifetime(MAX_AGE, MAX_STALE, COOLDOWN), clock::get, KeyCache.daemonThreads());
+        keys.prefetch();
+        server.delay(1000);
+        advance(MAX_AGE);
+        long start = System.nanoTime();
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 500, "the request waited " + millis + " ms");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.requests() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(2, server.requests(), "the background refresh reached the server");
     }
 
     @Test

@@ -72,9 +72,10 @@ public final class JwksServer implements AutoCloseable {
         return this;
     }
 
-    /** Answers requests for this path with this body (and the current status). */
+    /** Answers requests for this path with this body, and every request with status 200 again. */
     public JwksServer serve(String path, String body) {
         bodiesByPath.put(path, body);
+        this.status = 200;
         return this;
     }
 

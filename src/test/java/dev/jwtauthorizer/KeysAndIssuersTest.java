@@ -1,0 +1,355 @@
+package dev.jwtauthorizer;
+
+import static dev.jwtauthorizer.support.Tokens.METHOD_ARN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.jwtauthorizer.config.AuthorizerConfig;
+import dev.jwtauthorizer.config.ConfigException;
+import dev.jwtauthorizer.decision.Reason;
+import dev.jwtauthorizer.lambda.AuthorizerFailureException;
+import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.JwksServer;
+import dev.jwtauthorizer.support.LogCapture;
+import dev.jwtauthorizer.support.TestKeys;
+import dev.jwtauthorizer.support.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where keys come from, end to end through the Lambda handler, against real endpoints on
+ * 127.0.0.1: OIDC discovery, several issuers, Cognito user pools and the Secrets extension. Each
+ * test checks what the client got (Allow, 403, 401 or 500) and what the servers saw.
+ */
+class KeysAndIssuersTest {
+    private static final String DISCOVERY = "/.well-known/openid-configuration";
+    private static final String SECRET = "a-shared-secret-of-more-than-32-bytes!";
+    private static final String SECRETS_PATH = "/secretsmanager/get";
+
+    private JwksServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new JwksServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** What API Gateway makes of the handler's answer for the request to METHOD_ARN. */
+    private static String answer(Authorizer authorizer, String token) {
+        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
+        event.setType("TOKEN");
+        event.setAuthorizationToken("Bearer " + token);
+        event.setMethodArn(METHOD_ARN);
+        try {
+            Map<String, Object> policy = new TokenAuthorizerHandler(authorizer).handleRequest(event, null);
+            return policy.toString().contains("Effect=Allow") ? "Allow" : "403";
+        } catch (UnauthorizedException e) {
+            return "401";
+        } catch (AuthorizerFailureException e) {
+            return "500";
+        }
+    }
+
+    private static Reason reason(Authorizer authorizer, String token) {
+        return authorizer.authorize("Bearer " + token, METHOD_ARN).reason();
+    }
+
+    private static JWTCreator.Builder claims(String issuer, String audience) {
+        Instant now = Instant.now();
+        JWTCreator.Builder builder = JWT.create().withIssuer(issuer).withSubject("alice")
+                .withIssuedAt(now).withExpiresAt(now.plusSeconds(3600));
+        return audience == null ? builder : builder.withAudience(audience);
+    }
+
+    private static String rs256(String issuer, String audience, String kid) {
+        return claims(issuer, audience).withKeyId(kid).sign(Tokens.algorithm("RS256", TestKeys.RSA));
+    }
+
+    private String discoveryDocument(String issuer, String jwksUri) {
+        return Tokens.json(Map.of("issuer", issuer, "jwks_uri", jwksUri, "response_types_supported", List.of("code")));
+    }
+
+    // OIDC discovery
+
+    @Test
+    void withOnlyTheIssuerTheKeySetIsFoundByDiscoveryOnce() {
+        String issuer = server.baseUrl();
+        server.serve(DISCOVERY, discoveryDocument(issuer, issuer + "/keys"))
+                .serve("/keys", TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1")));
+        Authorizer authorizer = Authorizer.fromEnvironment(Map.of("JWT_ISSUER", issuer, "JWT_AUDIENCE", "api"));
+        for (int i = 0; i < 5; i++) {
+            assertEquals("Allow", answer(authorizer, rs256(issuer, "api", "rsa-1")));
+        }
+        assertEquals(1, server.requests(DISCOVERY));
+        assertEquals(1, server.requests("/keys"));
+    }
+
+    @Test
+    void aDiscoveryDocumentNamingAnotherIssuerIsNotTrustedAndItsKeysAreNeverFetched() {
+        String issuer = server.baseUrl();
+        server.serve(DISCOVERY, discoveryDocument("https://attacker.example", issuer + "/keys"))
+                .serve("/keys", TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1")));
+        String[] result = new String[1];
+        String log = LogCapture.capture(() -> {
+            Authorizer authorizer = Authorizer.fromEnvironment(Map.of("JWT_ISSUER", issuer, "JWT_AUDIENCE", "api"));
+            result[0] = answer(authorizer, rs256(issuer, "api", "rsa-1"));
+        });
+        assertEquals("500", result[0]);
+        assertTrue(log.contains("names issuer \\\"https://attacker.example\\\", not the configured " + issuer), log);
+        assertTrue(server.requests(DISCOVERY) >= 1);
+        assertEquals(0, server.requests("/keys"));
+    }
+
+    @Test
+    void aDiscoveredKeySetUrlMustBeHttps() {
+        String issuer = server.baseUrl();
+        server.serve(DISCOVERY, discoveryDocument(issuer, "http://keys.example/jwks.json"));
+        String[] result = new String[1];
+        String log = LogCapture.capture(() -> result[0] = answer(
+                Authorizer.fromEnvironment(Map.of("JWT_ISSUER", issuer, "JWT_AUDIENCE", "api")), rs256(issuer, "api", "rsa-1")));
+        assertEquals("500", result[0]);
+        assertTrue(log.contains("jwks_uri") && log.contains("plain http://"), log);
+    }
+
+    // Several issuers
+
+    @Test
+    void eachIssuerIsCheckedWithItsOwnKeysAudiencesAlgorithmsAndRules() throws Exception {
+        try (JwksServer other = new JwksServer()) {
+            String issuerA = server.baseUrl() + "/a";
+            String issuerB = other.baseUrl();
+            server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "a-1")));
+            other.serve(DISCOVERY, discoveryDocument(issuerB, issuerB + "/keys"))
+                    .serve("/keys", TestKeys.jwks(TestKeys.jwk(TestKeys.EC256, "b-1")))
+                    .serve(SECRETS_PATH, Tokens.json(Map.of("Name", "jwt-c", "SecretString", SECRET)));
+            String issuers = Tokens.json(List.of(
+                    Map.of("issuer", issuerA, "audiences", List.of("api-a"), "jwksUri", server.url(),
+                            "rules", List.of(Map.of("claim", "scope", "value", "read", "allow", List.of("GET /books/*")))),
+                    Map.of("issuer", issuerB, "audiences", "api-b", "algorithms", List.of("ES256"),
+                            "rules", List.of(Map.of("claim", "role", "value", "admin", "allow", List.of("* /*")))),
+                    Map.of("issuer", "https://c.example", "audiences", "api-c", "algorithms", "HS256", "hmacSecretId", "jwt-c")));
+            Map<String, String> env = new HashMap<>();
+            env.put("JWT_ISSUERS", issuers);
+            env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(other.port()));
+            env.put("AWS_SESSION_TOKEN", "session-token");
+            Authorizer authorizer = Authorizer.fromEnvironment(env);
+            int seenA = server.requests();
+            int seenB = other.requests();
+            assertEquals(1, seenA);
+            assertEquals(3, seenB, "discovery, key set and secret, each once at start");
+
+            String fromA = claims(issuerA, "api-a").withClaim("scope", "read").withKeyId("a-1").sign(Tokens.algorithm("RS256", TestKeys.RSA));
+            String fromB = claims(issuerB, "api-b").withClaim("role", "admin").withKeyId("b-1").sign(Tokens.algorithm("ES256", TestKeys.EC256));
+            String fromC = claims("https://c.example", "api-c").sign(Algorithm.HMAC256(SECRET));
+            assertEquals("Allow", answer(authorizer, fromA));
+            assertEquals("Allow", answer(authorizer, fromB));
+            assertEquals("Allow", answer(authorizer, fromC));
+            // A's rules are A's: its token with B's admin claim gets no more than A grants.
+            String adminFromA = claims(issuerA, "api-a").withClaim("role", "admin").withKeyId("a-1").sign(Tokens.algorithm("RS256", TestKeys.RSA));
+            assertEquals("403", answer(authorizer, adminFromA));
+            // Claiming A but signed with B's key; B's audience on A's token; B's algorithm for A; HS for A.
+            String forged = claims(issuerA, "api-a").withKeyId("b-1").sign(Tokens.algorithm("ES256", TestKeys.EC256));
+            assertEquals(Reason.ALGORITHM_NOT_ALLOWED, reason(authorizer, forged));
+            assertEquals(Reason.UNKNOWN_KID, reason(authorizer, rs256(issuerA, "api-a", "b-1")));
+            assertEquals(Reason.WRONG_AUDIENCE, reason(authorizer, rs256(issuerA, "api-b", "a-1")));
+            assertEquals(Reason.ALGORITHM_NOT_ALLOWED, reason(authorizer, claims(issuerA, "api-a").sign(Algorithm.HMAC256(SECRET))));
+            // Unknown issuers, including near misses, are refused before any key is looked at.
+            for (String stranger : List.of("https://stranger.example", issuerA + "/", issuerB + "/", "HTTP" + issuerB.substring(4))) {
+                assertEquals("401", answer(authorizer, rs256(stranger, "api-a", "a-1")));
+                assertEquals(Reason.WRONG_ISSUER, reason(authorizer, rs256(stranger, "api-a", "a-1")));
+            }
+            assertEquals(seenA, server.requests(), "A's key set was fetched once");
+            assertEquals(seenB, other.requests(), "B's discovery, keys and C's secret were fetched once");
+        }
+    }
+
+    @Test
+    void issuerEntriesAreCheckedAtStartWithTheEntryAndFieldNamed() {
+        ConfigException unknownField = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () ->
+                AuthorizerConfig.fromEnvironment(Map.of("JWT_ISSUERS", "[{\"issuer\":\"https://a.example\",\"audience\":\"x\"}]")));
+        assertEquals("JWT_ISSUERS", unknownField.variable());
+        assertTrue(unknownField.getMessage().contains("entry 1 has an unknown field \"audience\""), unknownField.getMessage());
+        ConfigException missing = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () ->
+                AuthorizerConfig.fromEnvironment(Map.of("JWT_ISSUERS",
+                        "[{\"issuer\":\"https://a.example\",\"audiences\":\"x\"},{\"issuer\":\"https://b.example\"}]")));
+        assertEquals("JWT_ISSUERS: entry 2, \"audiences\" is required and not set", missing.getMessage());
+        ConfigException twice = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () ->
+                AuthorizerConfig.fromEnvironment(Map.of("JWT_ISSUERS",
+                        "[{\"issuer\":\"https://a.example\",\"audiences\":\"x\"},{\"issuer\":\"https://a.example\",\"audiences\":\"y\"}]")));
+        assertTrue(twice.getMessage().contains("appears in more than one entry"), twice.getMessage());
+        ConfigException mixed = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () ->
+                AuthorizerConfig.fromEnvironment(Map.of("JWT_AUDIENCE", "x",
+                        "JWT_ISSUERS", "[{\"issuer\":\"https://a.example\",\"audiences\":\"x\"}]")));
+        assertEquals("JWT_AUDIENCE", mixed.variable());
+    }
+
+    // Amazon Cognito
+
+    private static final String POOL = "eu-west-1_TestPool1";
+    private static final String COGNITO_ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/" + POOL;
+
+    private Map<String, String> cognito(String tokenUse) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JWT_COGNITO_USER_POOL_ID", POOL);
+        env.put("JWT_AUDIENCE", "client-abc");
+        // The pool's real key URL is off this machine; the override is a documented setting.
+        env.put("JWT_JWKS_URI", server.url());
+        env.put("JWT_RULES", "[{\"claim\":\"cognito:groups\",\"value\":\"readers\",\"allow\":[\"GET /books/*\"]}]");
+        if (tokenUse != null) {
+            env.put("JWT_COGNITO_TOKEN_USE", tokenUse);
+        }
+        return env;
+    }
+
+    private static String cognitoToken(String tokenUse, String clientId, String audience) {
+        JWTCreator.Builder builder = claims(COGNITO_ISSUER, audience).withKeyId("cognito-1")
+                .withClaim("token_use", tokenUse).withClaim("scope", "aws.cognito.signin.user.admin")
+                .withClaim("cognito:groups", List.of("readers"));
+        if (clientId != null) {
+            builder.withClaim("client_id", clientId);
+        }
+        return builder.sign(Tokens.algorithm("RS256", TestKeys.RSA));
+    }
+
+    @Test
+    void cognitoAccessTokensAreCheckedByTokenUseAndClientId() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "cognito-1", "use", "sig", "alg", "RS256")));
+        Authorizer authorizer = Authorizer.fromEnvironment(cognito(null));
+        assertEquals("Allow", answer(authorizer, cognitoToken("access", "client-abc", null)));
+        assertEquals(Reason.WRONG_CLIENT_ID, reason(authorizer, cognitoToken("access", "client-other", null)));
+        assertEquals(Reason.WRONG_CLIENT_ID, reason(authorizer, cognitoToken("access", null, "client-abc")));
+        assertEquals(Reason.WRONG_TOKEN_USE, reason(authorizer, cognitoToken("id", null, "client-abc")));
+        assertEquals(Reason.WRONG_TOKEN_USE, reason(authorizer, cognitoToken(null, "client-abc", null)));
+        assertEquals("401", answer(authorizer, cognitoToken("id", null, "client-abc")));
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void cognitoIdTokensAreCheckedByTokenUseAndAudience() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "cognito-1")));
+        Authorizer authorizer = Authorizer.fromEnvironment(cognito("id"));
+        assertEquals("Allow", answer(authorizer, cognitoToken("id", null, "client-abc")));
+        assertEquals(Reason.WRONG_AUDIENCE, reason(authorizer, cognitoToken("id", null, "client-other")));
+        assertEquals(Reason.WRONG_TOKEN_USE, reason(authorizer, cognitoToken("access", "client-abc", "client-abc")));
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void cognitoIssuerAndKeySetUrlAreDerivedFromThePoolId() {
+        Map<String, String> env = cognito(null);
+        env.remove("JWT_JWKS_URI");
+        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
+        assertEquals(java.util.Set.of(COGNITO_ISSUER), config.issuers().get(0).issuers());
+        assertEquals(COGNITO_ISSUER + "/.well-known/jwks.json", config.issuers().get(0).keySource().describe());
+        env.put("JWT_COGNITO_USER_POOL_ID", "not-a-pool");
+        assertEquals("JWT_COGNITO_USER_POOL_ID", org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> AuthorizerConfig.fromEnvironment(env)).variable());
+        env.put("JWT_COGNITO_USER_POOL_ID", POOL);
+        env.put("JWT_ISSUER", COGNITO_ISSUER);
+        assertEquals("JWT_ISSUER", org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> AuthorizerConfig.fromEnvironment(env)).variable());
+        env.remove("JWT_ISSUER");
+        env.put("JWT_COGNITO_TOKEN_USE", "refresh");
+        assertEquals("JWT_COGNITO_TOKEN_USE", org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> AuthorizerConfig.fromEnvironment(env)).variable());
+    }
+
+    // HMAC secrets from Secrets Manager, through the extension's endpoint
+
+    private Map<String, String> secretFromExtension() {
+        Map<String, String> env = new HashMap<>();
+        env.put("JWT_ISSUER", Tokens.ISSUER);
+        env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
+        env.put("JWT_ALGORITHMS", "HS256");
+        env.put("JWT_HMAC_SECRET_ID", "prod/jwt hmac");
+        env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(server.port()));
+        env.put("AWS_SESSION_TOKEN", "the-session-token");
+        env.put("JWT_JWKS_REFRESH_COOLDOWN_SECONDS", "1");
+        return env;
+    }
+
+    @Test
+    void theSecretIsFetchedOnceThroughTheExtensionWithTheSessionToken() {
+        server.serve(SECRETS_PATH, Tokens.json(Map.of("Name", "prod/jwt hmac", "SecretString", SECRET)));
+        Authorizer authorizer = Authorizer.fromEnvironment(secretFromExtension());
+        for (int i = 0; i < 5; i++) {
+            assertEquals("Allow", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(SECRET))));
+        }
+        assertEquals("401", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(SECRET + "x"))));
+        assertEquals(1, server.requests(SECRETS_PATH));
+        assertEquals("the-session-token", server.lastHeader("x-aws-parameters-secrets-token"));
+        assertEquals("secretId=prod%2Fjwt+hmac", server.lastQuery());
+    }
+
+    @Test
+    void aBinarySecretIsUsedAsItsBytes() {
+        byte[] secret = new byte[32];
+        for (int i = 0; i < secret.length; i++) {
+            secret[i] = (byte) (i * 7 - 100);
+        }
+        server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretBinary", Base64.getEncoder().encodeToString(secret))));
+        Authorizer authorizer = Authorizer.fromEnvironment(secretFromExtension());
+        assertEquals("Allow", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(secret))));
+    }
+
+    @Test
+    void aSecretThatCannotBeFetchedFailsClosedWithAClearLogLineAndRecovers() throws Exception {
+        server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", SECRET))).fail(400);
+        Authorizer[] authorizer = new Authorizer[1];
+        String[] result = new String[1];
+        String log = LogCapture.capture(() -> {
+            authorizer[0] = Authorizer.fromEnvironment(secretFromExtension());
+            result[0] = answer(authorizer[0], Tokens.claims().sign(Algorithm.HMAC256(SECRET)));
+        });
+        assertEquals("500", result[0]);
+        assertTrue(log.contains("\"event\":\"keys_fetch_failed\"") && log.contains("secret prod/jwt hmac")
+                && log.contains("HTTP status 400"), log);
+        assertTrue(log.contains("\"reason\":\"SECRET_UNAVAILABLE\""), log);
+        assertFalse(log.contains(SECRET), "the secret itself reached the log");
+        server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", SECRET)));
+        Thread.sleep(1100);
+        assertEquals("Allow", answer(authorizer[0], Tokens.claims().sign(Algorithm.HMAC256(SECRET))));
+    }
+
+    @Test
+    void aSecretTooShortForTheAlgorithmIsNeverUsed() {
+        String shortSecret = "only-sixteen-byt";
+        server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", shortSecret)));
+        String[] result = new String[1];
+        String log = LogCapture.capture(() -> result[0] = answer(Authorizer.fromEnvironment(secretFromExtension()),
+                Tokens.claims().sign(Algorithm.HMAC256(shortSecret.getBytes(StandardCharsets.UTF_8)))));
+        assertEquals("500", result[0]);
+        assertTrue(log.contains("is 16 bytes; HS256 needs at least 32"), log);
+        assertFalse(log.contains(shortSecret));
+    }
+
+    @Test
+    void withoutASessionTokenTheExtensionIsNotAsked() {
+        server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", SECRET)));
+        Map<String, String> env = secretFromExtension();
+        env.remove("AWS_SESSION_TOKEN");
+        String[] result = new String[1];
+        String log = LogCapture.capture(() -> result[0] = answer(Authorizer.fromEnvironment(env),
+                Tokens.claims().sign(Algorithm.HMAC256(SECRET))));
+        assertEquals("500", result[0]);
+        assertTrue(log.contains("AWS_SESSION_TOKEN is not set"), log);
+        assertEquals(0, server.requests());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.jwtauthorizer.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** What the authorizer writes to standard error (its log) while some work runs. */
+public final class LogCapture {
+    private LogCapture() {
+    }
+
+    public static String capture(Runnable work) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
