@@ -20,11 +20,16 @@ import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,47 @@ class KeysAndIssuersTest {
 
     private String discoveryDocument(String issuer, String jwksUri) {
         return Tokens.json(Map.of("issuer", issuer, "jwks_uri", jwksUri, "response_types_supported", List.of("code")));
+    }
+
+    // The key set's lifecycle, as a client sees it
+
+    @Test
+    void duringAnOutageTheLastGoodSetServesForTheStalenessBoundThenRequestsFailClosed() {
+        AtomicLong nanos = new AtomicLong();
+        Deque<Runnable> background = new ArrayDeque<>();
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "old")));
+        Map<String, String> env = new HashMap<>(Map.of("JWT_ISSUER", Tokens.ISSUER, "JWT_AUDIENCE", Tokens.AUDIENCE,
+                "JWT_JWKS_URI", server.url(), "JWT_KEYS_MAX_AGE_SECONDS", "600", "JWT_KEYS_MAX_STALE_SECONDS", "3600"));
+        Authorizer authorizer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), nanos::get,
+                background::add, false);
+        String old = Tokens.rs256(TestKeys.RSA, "old");
+        String rotated = Tokens.rs256(TestKeys.RSA_2, "new");
+        assertEquals("Allow", answer(authorizer, old));
+        // Rotation: the provider adds a key; the first token signed with it causes one fetch.
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "old"), TestKeys.jwk(TestKeys.RSA_2, "new")));
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertEquals("Allow", answer(authorizer, rotated));
+        assertEquals(2, server.requests());
+        // Then it withdraws the old key: trusted until the refresh due to age, not after.
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
+        nanos.addAndGet(Duration.ofMinutes(10).toNanos());
+        assertEquals("Allow", answer(authorizer, old));
+        background.poll().run();
+        assertEquals(3, server.requests());
+        assertEquals("401", answer(authorizer, old));
+        // The endpoint goes down: the last good set serves for an hour after it was fetched, then 500.
+        server.fail(503);
+        nanos.addAndGet(Duration.ofMinutes(59).toNanos());
+        assertEquals("Allow", answer(authorizer, rotated));
+        background.forEach(Runnable::run);
+        nanos.addAndGet(Duration.ofMinutes(1).toNanos());
+        assertEquals("500", answer(authorizer, rotated));
+        assertEquals("500", answer(authorizer, old));
+        // Back up: the next attempt after the cooldown restores service.
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertEquals("Allow", answer(authorizer, rotated));
+        assertEquals("401", answer(authorizer, old));
     }
 
     // OIDC discovery
