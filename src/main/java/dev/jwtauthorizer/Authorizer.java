@@ -160,10 +160,11 @@ public final class Authorizer {
     /**
      * Runs the request path before a SnapStart snapshot, so that class loading, key import and the
      * first verifications are paid once, at deployment, instead of by the first request of each
-     * restored instance. Remote keys that could not be fetched at initialisation are tried again.
+     * restored instance. Remote keys are fetched again, so the snapshot holds the freshest there are
+     * (and holds them even when the fetch at initialisation failed).
      */
     public void prime() {
-        remoteKeys.forEach(Refreshable::prefetch);
+        remoteKeys.forEach(Refreshable::refreshNow);
         Priming.run(this);
     }
 
