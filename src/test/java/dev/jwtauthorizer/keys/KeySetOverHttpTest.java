@@ -199,6 +199,25 @@ class KeySetOverHttpTest {
     }
 
     @Test
+    void aFloodOfRandomKidsCannotStarveARealRotation() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        KeySet keys = keySet();
+        keys.prefetch();
+        advance(COOLDOWN);
+        // The flood spends this interval's fetch; then the provider rotates a key in.
+        for (int i = 0; i < 500; i++) {
+            String kid = UUID.randomUUID().toString();
+            assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, kid));
+        }
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"), TestKeys.jwk(TestKeys.RSA_2, "rotated")));
+        assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, "rotated"));
+        // Unlike a shared rate-limit bucket, the flood never costs more than this one interval.
+        advance(COOLDOWN);
+        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rotated").family());
+        assertEquals(3, server.requests());
+    }
+
+    @Test
     void endpointDownBeforeAnyLoadIsUnavailableAndRetriedAfterTheCooldown() {
         server.fail(503);
         KeySet keys = keySet();
