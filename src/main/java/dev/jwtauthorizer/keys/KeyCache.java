@@ -4,6 +4,7 @@ import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.log.JsonLog;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -65,16 +66,6 @@ public final class KeyCache<T> implements Refreshable {
             thread.setDaemon(true);
             thread.start();
         };
-    }
-
-    /**
-     * Loads now and fails with the reason when it cannot: for material given in configuration,
-     * which must be right at start.
-     */
-    public T load() throws IOException {
-        T value = parser.parse(source.fetch());
-        loaded = new Loaded<>(value, nanoClock.getAsLong());
-        return value;
     }
 
     /** Fetches now, during initialisation, so the first request does not wait. False when it failed. */
@@ -173,6 +164,6 @@ public final class KeyCache<T> implements Refreshable {
 
     /** Key counts are worth logging; a secret's length is all that may be said about it. */
     private static String describe(Object value) {
-        return value instanceof java.util.List<?> list ? list.size() + " keys" : value.toString();
+        return value instanceof List<?> list ? list.size() + " keys" : value.toString();
     }
 }

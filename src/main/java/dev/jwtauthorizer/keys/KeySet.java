@@ -3,7 +3,6 @@ package dev.jwtauthorizer.keys;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -30,11 +29,6 @@ public final class KeySet implements Refreshable {
     @Override
     public boolean refreshNow() {
         return cache.refreshNow();
-    }
-
-    /** Loads the set now and fails with the reason when it cannot: for sources that must work at start. */
-    public void load() throws IOException {
-        cache.load();
     }
 
     /**
