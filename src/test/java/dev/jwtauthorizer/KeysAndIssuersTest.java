@@ -3,6 +3,7 @@ package dev.jwtauthorizer;
 import static dev.jwtauthorizer.support.Tokens.METHOD_ARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
@@ -29,6 +30,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,19 +230,19 @@ class KeysAndIssuersTest {
 
     @Test
     void issuerEntriesAreCheckedAtStartWithTheEntryAndFieldNamed() {
-        ConfigException unknownField = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () ->
+        ConfigException unknownField = assertThrows(ConfigException.class, () ->
                 AuthorizerConfig.fromEnvironment(Map.of("JWT_ISSUERS", "[{\"issuer\":\"https://a.example\",\"audience\":\"x\"}]")));
         assertEquals("JWT_ISSUERS", unknownField.variable());
         assertTrue(unknownField.getMessage().contains("entry 1 has an unknown field \"audience\""), unknownField.getMessage());
-        ConfigException missing = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () ->
+        ConfigException missing = assertThrows(ConfigException.class, () ->
                 AuthorizerConfig.fromEnvironment(Map.of("JWT_ISSUERS",
                         "[{\"issuer\":\"https://a.example\",\"audiences\":\"x\"},{\"issuer\":\"https://b.example\"}]")));
         assertEquals("JWT_ISSUERS: entry 2, \"audiences\" is required and not set", missing.getMessage());
-        ConfigException twice = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () ->
+        ConfigException twice = assertThrows(ConfigException.class, () ->
                 AuthorizerConfig.fromEnvironment(Map.of("JWT_ISSUERS",
                         "[{\"issuer\":\"https://a.example\",\"audiences\":\"x\"},{\"issuer\":\"https://a.example\",\"audiences\":\"y\"}]")));
         assertTrue(twice.getMessage().contains("appears in more than one entry"), twice.getMessage());
-        ConfigException mixed = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () ->
+        ConfigException mixed = assertThrows(ConfigException.class, () ->
                 AuthorizerConfig.fromEnvironment(Map.of("JWT_AUDIENCE", "x",
                         "JWT_ISSUERS", "[{\"issuer\":\"https://a.example\",\"audiences\":\"x\"}]")));
         assertEquals("JWT_AUDIENCE", mixed.variable());
@@ -302,18 +304,18 @@ class KeysAndIssuersTest {
         Map<String, String> env = cognito(null);
         env.remove("JWT_JWKS_URI");
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
-        assertEquals(java.util.Set.of(COGNITO_ISSUER), config.issuers().get(0).issuers());
+        assertEquals(Set.of(COGNITO_ISSUER), config.issuers().get(0).issuers());
         assertEquals(COGNITO_ISSUER + "/.well-known/jwks.json", config.issuers().get(0).keySource().describe());
         env.put("JWT_COGNITO_USER_POOL_ID", "not-a-pool");
-        assertEquals("JWT_COGNITO_USER_POOL_ID", org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        assertEquals("JWT_COGNITO_USER_POOL_ID", assertThrows(ConfigException.class,
                 () -> AuthorizerConfig.fromEnvironment(env)).variable());
         env.put("JWT_COGNITO_USER_POOL_ID", POOL);
         env.put("JWT_ISSUER", COGNITO_ISSUER);
-        assertEquals("JWT_ISSUER", org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        assertEquals("JWT_ISSUER", assertThrows(ConfigException.class,
                 () -> AuthorizerConfig.fromEnvironment(env)).variable());
         env.remove("JWT_ISSUER");
         env.put("JWT_COGNITO_TOKEN_USE", "refresh");
-        assertEquals("JWT_COGNITO_TOKEN_USE", org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        assertEquals("JWT_COGNITO_TOKEN_USE", assertThrows(ConfigException.class,
                 () -> AuthorizerConfig.fromEnvironment(env)).variable());
     }
 
