@@ -49,6 +49,9 @@ public final class TokenVerifier {
     }
 
     private static DecodedJWT decode(String compactJws) {
+        if (!StrictJson.isStrict(compactJws)) {
+            throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
+        }
         try {
             DecodedJWT jwt = JWT.decode(compactJws);
             // Read every field the checks use now, so that a header or payload that is JSON but not
