@@ -40,11 +40,11 @@ final class StrictJson {
     static boolean isStrict(String compactJws) {
         int first = compactJws.indexOf('.');
         int second = compactJws.indexOf('.', first + 1);
-        return isStrictObject(compactJws.substring(0, first), HEADER_TEXT)
-                && isStrictObject(compactJws.substring(first + 1, second), PAYLOAD_TEXT);
+        return isStrictObject(compactJws.substring(0, first), HEADER_TEXT, false)
+                && isStrictObject(compactJws.substring(first + 1, second), PAYLOAD_TEXT, true);
     }
 
-    private static boolean isStrictObject(String segment, Set<String> textMembers) {
+    private static boolean isStrictObject(String segment, Set<String> textMembers, boolean isPayload) {
         String json;
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(segment);
@@ -62,7 +62,7 @@ final class StrictJson {
                     return false;
                 }
                 if (token == JsonToken.FIELD_NAME && parser.getParsingContext().getParent().inRoot()
-                        && !hasExpectedType(parser, parser.currentName(), textMembers)) {
+                        && !hasExpectedType(parser, parser.currentName(), textMembers, isPayload)) {
                     return false;
                 }
             }
@@ -74,13 +74,14 @@ final class StrictJson {
     }
 
     /** Reads the member's value; false when a member that must be text (or aud) is something else. */
-    private static boolean hasExpectedType(JsonParser parser, String name, Set<String> textMembers) throws IOException {
+    private static boolean hasExpectedType(JsonParser parser, String name, Set<String> textMembers, boolean isPayload)
+            throws IOException {
         JsonToken value = parser.nextToken();
         if (textMembers.contains(name)) {
             // null reads as absent, here and in java-jwt alike, so it cannot be read two ways.
             return value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL;
         }
-        if (name.equals("aud") && textMembers == PAYLOAD_TEXT) {
+        if (isPayload && name.equals("aud")) {
             if (value == JsonToken.START_ARRAY) {
                 while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
                     if (value != JsonToken.VALUE_STRING) {
