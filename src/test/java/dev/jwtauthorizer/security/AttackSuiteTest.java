@@ -19,8 +19,13 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jose.util.JSONStringUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import dev.jwtauthorizer.Authorizer;
@@ -31,6 +36,7 @@ import dev.jwtauthorizer.support.JwksServer;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +44,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,14 +103,17 @@ class AttackSuiteTest {
     /** Serves the attacker's key set at every path; named by jku and x5u, it must never be asked. */
     private JwksServer attackerServer;
     private final Map<Deployment, TokenAuthorizerHandler> handlers = new EnumMap<>(Deployment.class);
+    /** Made once per run: signing about 200 tokens is the suite's main cost, and each lives an hour. */
+    private List<Attack> attacks;
 
     @BeforeAll
     void deploy() throws Exception {
         keySet = new JwksServer().serve(Forger.jwks());
-        attackerServer = new JwksServer().serve(new com.nimbusds.jose.jwk.JWKSet(ATTACKER.toPublicJWK()).toString());
+        attackerServer = new JwksServer().serve(new JWKSet(ATTACKER.toPublicJWK()).toString());
         for (Deployment deployment : Deployment.values()) {
             handlers.put(deployment, new TokenAuthorizerHandler(Authorizer.fromEnvironment(environment(deployment))));
         }
+        attacks = makeAttacks();
     }
 
     @AfterAll
@@ -166,8 +176,7 @@ class AttackSuiteTest {
             Map<String, Object> members = key.toJSONObject();
             key.toPublicJWK().toJSONObject().keySet().forEach(members::remove);
             members.values().forEach(value -> secrets.add(value.toString()));
-            java.security.PrivateKey privateKey = key instanceof com.nimbusds.jose.jwk.RSAKey rsa ? rsa.toPrivateKey()
-                    : ((com.nimbusds.jose.jwk.ECKey) key).toPrivateKey();
+            PrivateKey privateKey = key instanceof RSAKey rsa ? rsa.toPrivateKey() : ((ECKey) key).toPrivateKey();
             secrets.add(Base64.getEncoder().encodeToString(privateKey.getEncoded()).substring(0, 40));
         }
         StringBuilder everything = new StringBuilder();
@@ -221,6 +230,10 @@ class AttackSuiteTest {
 
     /** Every case, controls first: the suite's oracle of what each answer must be. */
     List<Attack> attacks() {
+        return attacks;
+    }
+
+    private List<Attack> makeAttacks() {
         List<Attack> cases = new ArrayList<>();
         Cases c = new Cases(cases);
         controls(c);
@@ -318,7 +331,7 @@ class AttackSuiteTest {
         byte[] der = publicKey.getEncoded();
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END PUBLIC KEY-----";
-        Map<String, byte[]> secrets = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> secrets = new LinkedHashMap<>();
         secrets.put("PEM with trailing newline", utf8(pem + "\n"));
         secrets.put("PEM without trailing newline", utf8(pem));
         secrets.put("DER", der);
@@ -499,7 +512,7 @@ class AttackSuiteTest {
     private static String payloadSetting(String claim, String json) {
         Map<String, Object> claims = new HashMap<>(claims().build().toJSONObject());
         claims.remove(claim);
-        String rest = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims);
+        String rest = JSONObjectUtils.toJSONString(claims);
         return rest.substring(0, rest.length() - 1) + ",\"" + claim + "\":" + json + "}";
     }
 
@@ -515,7 +528,7 @@ class AttackSuiteTest {
     }
 
     private static String json(String text) {
-        return com.nimbusds.jose.util.JSONStringUtils.toJSONString(text);
+        return JSONStringUtils.toJSONString(text);
     }
 
     private static byte[] magnitude(BigInteger value) {

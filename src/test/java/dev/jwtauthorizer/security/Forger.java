@@ -88,9 +88,13 @@ final class Forger {
      */
     static String signRaw(byte[] header, byte[] payload, JWSAlgorithm algorithm, JWSSigner signer) {
         String signingInput = Base64URL.encode(header) + "." + Base64URL.encode(payload);
+        return signingInput + "." + signature(signingInput, algorithm, signer);
+    }
+
+    /** The signature segment for this signing input, made with the algorithm whatever a header says. */
+    static String signature(String signingInput, JWSAlgorithm algorithm, JWSSigner signer) {
         try {
-            Base64URL signature = signer.sign(new JWSHeader(algorithm), signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + signature;
+            return signer.sign(new JWSHeader(algorithm), signingInput.getBytes(StandardCharsets.US_ASCII)).toString();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -42,23 +42,14 @@ record FuzzedToken(String authorization, String compact, Signer signer) {
         String signingInput = Base64URL.encode(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + Base64URL.encode(payload.getBytes(StandardCharsets.UTF_8));
         Signer signer = data.pickValue(Signer.values());
-        byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
         String signature = switch (signer) {
-            case HMAC -> sign(Forger.hmac(Forger.HMAC_SECRET.getBytes(StandardCharsets.UTF_8)), JWSAlgorithm.HS256, input);
-            case RSA -> sign(Forger.signer(Forger.RSA), JWSAlgorithm.RS256, input);
+            case HMAC -> Forger.signature(signingInput, JWSAlgorithm.HS256, Forger.hmac(Forger.HMAC_SECRET.getBytes(StandardCharsets.UTF_8)));
+            case RSA -> Forger.signature(signingInput, JWSAlgorithm.RS256, Forger.signer(Forger.RSA));
             case NONE -> Base64URL.encode(data.consumeBytes(300)).toString();
         };
         String prefix = data.consumeBoolean() ? "Bearer " : data.consumeString(8);
         String compact = signingInput + "." + signature;
         return new FuzzedToken(prefix + compact, compact, signer);
-    }
-
-    private static String sign(com.nimbusds.jose.JWSSigner signer, JWSAlgorithm algorithm, byte[] input) {
-        try {
-            return signer.sign(new com.nimbusds.jose.JWSHeader(algorithm), input).toString();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String text(String value) {

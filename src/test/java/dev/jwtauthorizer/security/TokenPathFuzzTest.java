@@ -12,7 +12,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -88,7 +87,7 @@ class TokenPathFuzzTest {
             SignedJWT jwt = SignedJWT.parse(token.compact());
             JWSVerifier verifier = token.signer() == FuzzedToken.Signer.HMAC
                     ? new MACVerifier(SECRET)
-                    : new RSASSAVerifier(JWKSet.parse(Forger.jwks()).getKeyByKeyId("rsa-1").toRSAKey());
+                    : new RSASSAVerifier(Forger.RSA.toPublicJWK());
             JWSAlgorithm expected = token.signer() == FuzzedToken.Signer.HMAC ? JWSAlgorithm.HS256 : JWSAlgorithm.RS256;
             if (!jwt.getHeader().getAlgorithm().equals(expected) || !jwt.verify(verifier)) {
                 return false;

@@ -12,21 +12,22 @@ public final class LogCapture {
     }
 
     public static String capture(Runnable work) {
-        PrintStream original = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
+        writingTo(buffer, () -> {
             work.run();
-        } finally {
-            System.setErr(original);
-        }
+            return null;
+        });
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
     /** The work's result, with what it logs thrown away: fuzzing runs it too often to read. */
     public static <T> T discard(Supplier<T> work) {
+        return writingTo(OutputStream.nullOutputStream(), work);
+    }
+
+    private static <T> T writingTo(OutputStream log, Supplier<T> work) {
         PrintStream original = System.err;
-        System.setErr(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         try {
             return work.get();
         } finally {
