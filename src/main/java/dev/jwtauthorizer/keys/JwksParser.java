@@ -1,7 +1,6 @@
 package dev.jwtauthorizer.keys;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.log.JsonLog;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -28,7 +27,6 @@ import java.util.Map;
  */
 public final class JwksParser {
     static final int MIN_RSA_BITS = 2048;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, String> CURVE_NAMES = Map.of(
             "P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
 
@@ -37,13 +35,19 @@ public final class JwksParser {
 
     /** @throws IOException when the document is not a JSON object with a "keys" array */
     public static List<VerificationKey> parse(byte[] document) throws IOException {
-        JsonNode root = MAPPER.readTree(document);
-        if (root == null || !root.isObject() || !root.path("keys").isArray()) {
+        Map<String, Object> root;
+        try {
+            root = Json.asObject(Json.read(document));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage());
+        }
+        if (root == null || !(root.get("keys") instanceof List<?> jwks)) {
             throw new IOException("not a JWKS document: expected an object with a \"keys\" array");
         }
         List<VerificationKey> keys = new ArrayList<>();
-        for (JsonNode jwk : root.get("keys")) {
-            String kid = text(jwk, "kid");
+        for (Object element : jwks) {
+            Map<String, Object> jwk = Json.asObject(element);
+            String kid = jwk == null ? null : Json.text(jwk, "kid");
             try {
                 keys.add(toKey(jwk, kid));
             } catch (UnusableKeyException | GeneralSecurityException | IllegalArgumentException e) {
@@ -53,18 +57,20 @@ public final class JwksParser {
         return List.copyOf(keys);
     }
 
-    private static VerificationKey toKey(JsonNode jwk, String kid) throws GeneralSecurityException {
-        if (!jwk.isObject()) {
+    private static VerificationKey toKey(Map<String, Object> jwk, String kid) throws GeneralSecurityException {
+        if (jwk == null) {
             throw new UnusableKeyException("not a JSON object");
         }
-        String kty = text(jwk, "kty");
-        String use = text(jwk, "use");
-        String alg = text(jwk, "alg");
+        String kty = Json.text(jwk, "kty");
+        String use = Json.text(jwk, "use");
+        String alg = Json.text(jwk, "alg");
         List<String> keyOps = null;
-        if (jwk.has("key_ops")) {
+        if (jwk.containsKey("key_ops")) {
             keyOps = new ArrayList<>();
-            for (JsonNode op : jwk.get("key_ops")) {
-                keyOps.add(op.asText());
+            if (jwk.get("key_ops") instanceof List<?> ops) {
+                for (Object op : ops) {
+                    keyOps.add(String.valueOf(op));
+                }
             }
         }
         if ("RSA".equals(kty)) {
@@ -76,7 +82,7 @@ public final class JwksParser {
             return new VerificationKey(kid, KeyFamily.RSA, null, use, alg, keyOps, key);
         }
         if ("EC".equals(kty)) {
-            String crv = text(jwk, "crv");
+            String crv = Json.text(jwk, "crv");
             String jcaName = crv == null ? null : CURVE_NAMES.get(crv);
             if (jcaName == null) {
                 throw new UnusableKeyException("unsupported curve " + crv);
@@ -92,13 +98,8 @@ public final class JwksParser {
         throw new UnusableKeyException("unsupported key type " + kty);
     }
 
-    private static String text(JsonNode jwk, String field) {
-        JsonNode value = jwk.get(field);
-        return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    private static BigInteger number(JsonNode jwk, String field) {
-        String value = text(jwk, field);
+    private static BigInteger number(Map<String, Object> jwk, String field) {
+        String value = Json.text(jwk, field);
         if (value == null || value.isEmpty()) {
             throw new UnusableKeyException("missing \"" + field + "\"");
         }

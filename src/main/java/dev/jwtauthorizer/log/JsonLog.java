@@ -1,7 +1,6 @@
 package dev.jwtauthorizer.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import java.util.Map;
  * token, a signature or a secret.
  */
 public final class JsonLog {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     // kid and other header values are attacker-controlled text: bounded before they reach a log.
     private static final int MAX_VALUE_LENGTH = 256;
 
@@ -32,13 +30,7 @@ public final class JsonLog {
                 line.put((String) keysAndValues[i], value);
             }
         }
-        String json;
-        try {
-            json = MAPPER.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            json = "{\"level\":\"ERROR\",\"event\":\"log_failed\"}";
-        }
-        System.err.println(json);
+        System.err.println(Json.write(line));
     }
 
     public static void info(String event, Object... keysAndValues) {

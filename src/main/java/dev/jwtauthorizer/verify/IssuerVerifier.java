@@ -1,7 +1,6 @@
 package dev.jwtauthorizer.verify;
 
 import com.auth0.jwt.algorithms.Algorithm;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.config.IssuerConfig.CognitoTokenUse;
 import dev.jwtauthorizer.decision.Reason;
@@ -49,7 +48,7 @@ public final class IssuerVerifier {
         return config;
     }
 
-    VerifiedToken verify(DecodedJWT jwt) {
+    VerifiedToken verify(DecodedToken jwt) {
         JwsAlgorithm algorithm = JwsAlgorithm.byName(jwt.getAlgorithm())
                 .filter(config.algorithms()::contains)
                 .orElseThrow(() -> new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED));
@@ -59,7 +58,7 @@ public final class IssuerVerifier {
         checkSignature(jwt, verifierFor(algorithm, jwt.getKeyId()));
         checkTimes(jwt);
         checkAudience(jwt);
-        return new VerifiedToken(jwt, algorithm, config);
+        return new VerifiedToken(jwt.claims(), algorithm, jwt.getKeyId(), config);
     }
 
     /** RFC 7515 section 4.1.9: "typ" is compared ignoring case, and "application/" may be left out. */
@@ -75,7 +74,7 @@ public final class IssuerVerifier {
         return keySet.select(algorithm, kid).verifierFor(algorithm);
     }
 
-    private static void checkSignature(DecodedJWT jwt, Algorithm verifier) {
+    private static void checkSignature(DecodedToken jwt, Algorithm verifier) {
         try {
             verifier.verify(jwt);
         } catch (RuntimeException e) {
@@ -84,9 +83,9 @@ public final class IssuerVerifier {
         }
     }
 
-    private void checkTimes(DecodedJWT jwt) {
+    private void checkTimes(DecodedToken jwt) {
         Instant now = clock.instant();
-        Instant expiresAt = jwt.getExpiresAtAsInstant();
+        Instant expiresAt = jwt.expiresAt();
         if (expiresAt == null) {
             throw new TokenRejectedException(Reason.MISSING_EXPIRY);
         }
@@ -94,11 +93,11 @@ public final class IssuerVerifier {
         if (!now.isBefore(expiresAt.plus(leeway))) {
             throw new TokenRejectedException(Reason.EXPIRED);
         }
-        Instant notBefore = jwt.getNotBeforeAsInstant();
+        Instant notBefore = jwt.notBefore();
         if (notBefore != null && now.plus(leeway).isBefore(notBefore)) {
             throw new TokenRejectedException(Reason.NOT_YET_VALID);
         }
-        Instant issuedAt = jwt.getIssuedAtAsInstant();
+        Instant issuedAt = jwt.issuedAt();
         if (issuedAt != null && now.plus(leeway).isBefore(issuedAt)) {
             throw new TokenRejectedException(Reason.ISSUED_IN_FUTURE);
         }
@@ -108,13 +107,13 @@ public final class IssuerVerifier {
      * Cognito access tokens carry no aud: the app client id is in client_id instead. Their token_use
      * tells access from ID tokens, which are signed by the same keys.
      */
-    private void checkAudience(DecodedJWT jwt) {
+    private void checkAudience(DecodedToken jwt) {
         CognitoTokenUse tokenUse = config.cognitoTokenUse();
-        if (tokenUse != null && !tokenUse.claimValue().equals(jwt.getClaim("token_use").asString())) {
+        if (tokenUse != null && !tokenUse.claimValue().equals(jwt.claimText("token_use"))) {
             throw new TokenRejectedException(Reason.WRONG_TOKEN_USE);
         }
         if (tokenUse == CognitoTokenUse.ACCESS) {
-            String clientId = jwt.getClaim("client_id").asString();
+            String clientId = jwt.claimText("client_id");
             if (clientId == null || !config.audiences().contains(clientId)) {
                 throw new TokenRejectedException(Reason.WRONG_CLIENT_ID);
             }

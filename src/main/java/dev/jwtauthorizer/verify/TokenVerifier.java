@@ -1,7 +1,5 @@
 package dev.jwtauthorizer.verify;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
 import java.util.HashMap;
@@ -12,8 +10,8 @@ import java.util.Map;
  * Checks a compact JWT: decodes it, picks the issuer's checks by its exact {@code iss}, and lets
  * them do the rest. Immutable and thread-safe; built once per container.
  *
- * <p>java-jwt decodes and checks signatures; the claim checks are ours, so that each failure has its
- * own typed reason. A token from an issuer that is not configured is refused here, before any key
+ * <p>The token is read once, strictly ({@link DecodedToken}); java-jwt checks signatures; the claim
+ * checks are ours, so that each failure has its own typed reason. A token from an issuer that is not configured is refused here, before any key
  * is looked at, so it never causes a fetch.
  */
 public final class TokenVerifier {
@@ -32,10 +30,10 @@ public final class TokenVerifier {
      * @throws dev.jwtauthorizer.decision.KeysUnavailableException when no keys can be had
      */
     public VerifiedToken verify(String compactJws) {
-        DecodedJWT jwt = decode(compactJws);
+        DecodedToken jwt = DecodedToken.decode(compactJws);
         try {
             // RFC 7515 section 4.1.11: extensions listed in "crit" must be understood; we understand none.
-            if (!jwt.getHeaderClaim("crit").isMissing()) {
+            if (jwt.hasHeaderMember("crit")) {
                 throw new TokenRejectedException(Reason.UNSUPPORTED_CRITICAL_HEADER);
             }
             IssuerVerifier issuer = jwt.getIssuer() == null ? null : byIssuer.get(jwt.getIssuer());
@@ -45,30 +43,6 @@ public final class TokenVerifier {
             return issuer.verify(jwt);
         } catch (TokenRejectedException e) {
             throw e.withHeader(jwt.getAlgorithm(), jwt.getKeyId());
-        }
-    }
-
-    private static DecodedJWT decode(String compactJws) {
-        if (!StrictJson.isStrict(compactJws)) {
-            throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
-        }
-        try {
-            DecodedJWT jwt = JWT.decode(compactJws);
-            // Read every field the checks use now, so that a header or payload that is JSON but not
-            // an object ("null", "[]"), or exp as a string or an out-of-range number, fails here as
-            // malformed rather than later as an internal error.
-            jwt.getAlgorithm();
-            jwt.getKeyId();
-            jwt.getType();
-            jwt.getHeaderClaim("crit");
-            jwt.getIssuer();
-            jwt.getAudience();
-            jwt.getExpiresAtAsInstant();
-            jwt.getNotBeforeAsInstant();
-            jwt.getIssuedAtAsInstant();
-            return jwt;
-        } catch (RuntimeException e) {
-            throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
         }
     }
 }

@@ -1,10 +1,7 @@
 package dev.jwtauthorizer.verify;
 
-import com.auth0.jwt.interfaces.Claim;
-import com.auth0.jwt.interfaces.DecodedJWT;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtauthorizer.config.IssuerConfig;
+import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +9,18 @@ import java.util.Map;
 
 /** A token whose signature and claims passed; read-only access to its claims. */
 public final class VerifiedToken {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     // RFC 8693 section 4.2 (scope) and Azure AD's scp: one string of space-separated values.
     private static final List<String> SPACE_SEPARATED_CLAIMS = List.of("scope", "scp");
 
-    private final DecodedJWT jwt;
+    private final Map<String, Object> claims;
     private final JwsAlgorithm algorithm;
+    private final String keyId;
     private final IssuerConfig issuer;
 
-    VerifiedToken(DecodedJWT jwt, JwsAlgorithm algorithm, IssuerConfig issuer) {
-        this.jwt = jwt;
+    VerifiedToken(Map<String, Object> claims, JwsAlgorithm algorithm, String keyId, IssuerConfig issuer) {
+        this.claims = claims;
         this.algorithm = algorithm;
+        this.keyId = keyId;
         this.issuer = issuer;
     }
 
@@ -37,7 +35,7 @@ public final class VerifiedToken {
 
     /** The header's kid, or null. */
     public String keyId() {
-        return jwt.getKeyId();
+        return keyId;
     }
 
     /** The claim as a single string (a string, number or boolean), or null when absent or not scalar. */
@@ -84,11 +82,11 @@ public final class VerifiedToken {
         if (value instanceof List<?> list) {
             List<String> parts = new ArrayList<>();
             for (Object element : list) {
-                parts.add(element instanceof String text ? text : json(element));
+                parts.add(element instanceof String text ? text : Json.write(element));
             }
             return String.join(",", parts);
         }
-        return json(value);
+        return Json.write(value);
     }
 
     /**
@@ -97,10 +95,10 @@ public final class VerifiedToken {
      * namespaced {@code https://example.com/roles} are found as they are first.
      */
     private Object value(String claimName) {
-        Object value = topLevel(claimName);
+        Object value = claims.get(claimName);
         if (value == null && claimName.indexOf('.') > 0) {
             String[] path = claimName.split("\\.");
-            value = topLevel(path[0]);
+            value = claims.get(path[0]);
             for (int i = 1; i < path.length && value != null; i++) {
                 value = value instanceof Map<?, ?> object ? object.get(path[i]) : null;
             }
@@ -109,16 +107,4 @@ public final class VerifiedToken {
                 || value instanceof Number || value instanceof Boolean ? value : null;
     }
 
-    private Object topLevel(String claimName) {
-        Claim claim = jwt.getClaim(claimName);
-        return claim.isMissing() || claim.isNull() ? null : claim.as(Object.class);
-    }
-
-    private static String json(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            return "";
-        }
-    }
 }

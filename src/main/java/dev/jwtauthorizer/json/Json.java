@@ -1,0 +1,167 @@
+package dev.jwtauthorizer.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON as plain Java values, read and written with jackson-core's streaming API alone.
+ *
+ * <p>Objects read as {@link LinkedHashMap}, arrays as {@link ArrayList}, numbers as Integer, Long,
+ * BigInteger or Double, JSON null as Java null. jackson-databind's ObjectMapper does the same job
+ * but costs tens of milliseconds of class loading and set-up at cold start and a tree walk per
+ * request (docs/PERFORMANCE.md), so nothing on the request path uses it.
+ *
+ * <p>Reading is strict: a repeated member, nesting deeper than {@value #MAX_DEPTH} levels or text
+ * after the value is an error, not a last-wins or lenient read.
+ */
+public final class Json {
+    /** Deep enough for any real claim set or key set, far below Jackson's own limit. */
+    public static final int MAX_DEPTH = 32;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private Json() {
+    }
+
+    /** @throws IllegalArgumentException when the text is not exactly one strict JSON value */
+    public static Object read(String text) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            return readAll(parser);
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the bytes are not exactly one strict JSON value */
+    public static Object read(byte[] utf8) {
+        try (JsonParser parser = FACTORY.createParser(utf8)) {
+            return readAll(parser);
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    private static IllegalArgumentException notJson(IOException e) {
+        // The original message, without the excerpt of the input Jackson appends (it may be a token).
+        String why = e instanceof JsonProcessingException problem ? problem.getOriginalMessage() : e.getClass().getSimpleName();
+        return new IllegalArgumentException("not JSON: " + why);
+    }
+
+    /** The value as an object, or null when it is JSON but not an object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asObject(Object value) {
+        return value instanceof Map<?, ?> ? (Map<String, Object>) value : null;
+    }
+
+    /** The member's value if it is a string, else null. */
+    public static String text(Map<String, Object> object, String member) {
+        return object.get(member) instanceof String text ? text : null;
+    }
+
+    /** Maps, lists, strings, numbers, booleans and null as JSON; anything else as its string. */
+    public static String write(Object value) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            writeValue(generator, value);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    private static Object readAll(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new IllegalArgumentException("not JSON: empty");
+        }
+        Object value = readValue(parser, first);
+        // "{}x" and "{}{}" are not one JSON value.
+        if (parser.nextToken() != null) {
+            throw new IllegalArgumentException("not JSON: text after the value");
+        }
+        return value;
+    }
+
+    private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    object.put(name, readValue(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                List<Object> array = new ArrayList<>();
+                JsonToken element;
+                while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    array.add(readValue(parser, element));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return parser.getText();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return parser.getNumberValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IllegalArgumentException("not JSON: unexpected " + token);
+        }
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> member : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(member.getKey()));
+                writeValue(generator, member.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object element : list) {
+                writeValue(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            generator.writeNumber(((Number) value).longValue());
+        } else if (value instanceof BigInteger number) {
+            generator.writeNumber(number);
+        } else if (value instanceof BigDecimal number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Number number) {
+            generator.writeNumber(number.doubleValue());
+        } else {
+            generator.writeString(value.toString());
+        }
+    }
+}
