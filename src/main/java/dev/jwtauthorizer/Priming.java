@@ -1,10 +1,10 @@
 package dev.jwtauthorizer;
 
-import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.keys.JwkExport;
 import dev.jwtauthorizer.log.JsonLog;
+import dev.jwtauthorizer.token.JwsSigner;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.GeneralSecurityException;
@@ -83,8 +83,8 @@ final class Priming {
     }
 
     private static String token(String kid, Algorithm algorithm) {
-        Instant now = Instant.now();
-        return JWT.create().withKeyId(kid).withIssuer(ISSUER).withAudience(AUDIENCE).withSubject("primer")
-                .withClaim("scope", "prime").withIssuedAt(now).withExpiresAt(now.plusSeconds(3600)).sign(algorithm);
+        long now = Instant.now().getEpochSecond();
+        return JwsSigner.sign(algorithm, kid, Map.of(
+                "iss", ISSUER, "aud", AUDIENCE, "sub", "primer", "scope", "prime", "iat", now, "exp", now + 3600));
     }
 }

@@ -1,13 +1,10 @@
 package dev.jwtauthorizer.cli;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jwtauthorizer.config.Setting;
+import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.JwkExport;
+import dev.jwtauthorizer.token.JwsSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -50,7 +47,6 @@ final class DevToken {
     private static final String FUNCTION = "JwtAuthorizerFunction";
     private static final String EXAMPLE_RULES = "[{\"claim\":\"scope\",\"value\":\"books:read\",\"allow\":[\"GET /books\",\"GET /books/*\"]},"
             + "{\"claim\":\"scope\",\"value\":\"books:write\",\"allow\":[\"POST /books\",\"PUT /books/*\",\"DELETE /books/*\"]}]";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private DevToken() {
     }
@@ -99,14 +95,19 @@ final class DevToken {
         }
         DevKeys devKeys = DevKeys.openOrCreate(keys);
         Instant now = Instant.now();
-        JWTCreator.Builder builder = JWT.create().withIssuer(issuer).withAudience(audience).withSubject(subject)
-                .withIssuedAt(now).withExpiresAt(now.plus(ttl)).withPayload(claims);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("iss", issuer);
+        payload.put("aud", audience);
+        payload.put("sub", subject);
+        payload.put("iat", now.getEpochSecond());
+        payload.put("exp", now.plus(ttl).getEpochSecond());
+        payload.putAll(claims);
         String token = switch (alg) {
-            case "RS256" -> builder.withKeyId(DevKeys.RSA_KID).sign(Algorithm.RSA256(
-                    (RSAPublicKey) devKeys.rsa.getPublic(), (RSAPrivateKey) devKeys.rsa.getPrivate()));
-            case "ES256" -> builder.withKeyId(DevKeys.EC_KID).sign(Algorithm.ECDSA256(
-                    (ECPublicKey) devKeys.ec.getPublic(), (ECPrivateKey) devKeys.ec.getPrivate()));
-            case "HS256" -> builder.sign(Algorithm.HMAC256(devKeys.hmacSecret));
+            case "RS256" -> JwsSigner.sign(Algorithm.RSA256(
+                    (RSAPublicKey) devKeys.rsa.getPublic(), (RSAPrivateKey) devKeys.rsa.getPrivate()), DevKeys.RSA_KID, payload);
+            case "ES256" -> JwsSigner.sign(Algorithm.ECDSA256(
+                    (ECPublicKey) devKeys.ec.getPublic(), (ECPrivateKey) devKeys.ec.getPrivate()), DevKeys.EC_KID, payload);
+            case "HS256" -> JwsSigner.sign(Algorithm.HMAC256(devKeys.hmacSecret), null, payload);
             default -> throw new IllegalStateException("checked above: " + alg);
         };
         if (eventVerb == null) {
@@ -116,7 +117,7 @@ final class DevToken {
         event.put("type", "TOKEN");
         event.put("authorizationToken", "Bearer " + token);
         event.put("methodArn", EXAMPLE_API + eventVerb + eventPath);
-        return MAPPER.writeValueAsString(event);
+        return Json.write(event);
     }
 
     /** 30s, 15m, 1h, 7d. */
@@ -148,8 +149,8 @@ final class DevToken {
         String raw = text.substring(equals + 1);
         Object value;
         try {
-            value = MAPPER.readValue(raw, Object.class);
-        } catch (IOException e) {
+            value = Json.read(raw);
+        } catch (IllegalArgumentException e) {
             value = raw;
         }
         claims.put(text.substring(0, equals), value);
@@ -195,19 +196,18 @@ final class DevToken {
             Files.writeString(dir.resolve("jwks.json"), jwks + "\n");
             // Every variable, blank where unused: sam local invoke only overrides the variables the
             // template declares, and must not fall back on what it makes of the template's intrinsics.
-            ObjectNode function = MAPPER.createObjectNode();
+            Map<String, Object> function = new LinkedHashMap<>();
             for (Setting setting : Setting.values()) {
                 function.put(setting.name(), "");
             }
-            function.put("JWT_ISSUER", ISSUER)
-                    .put("JWT_AUDIENCE", AUDIENCE)
-                    .put("JWT_ALGORITHMS", "RS256,ES256,HS256")
-                    .put("JWT_JWKS", jwks)
-                    .put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret))
-                    .put("JWT_CONTEXT_CLAIMS", "sub,scope")
-                    .put("JWT_RULES", EXAMPLE_RULES);
-            JsonNode env = MAPPER.createObjectNode().set(FUNCTION, function);
-            writePrivate(dir.resolve("env.json"), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(env) + "\n");
+            function.put("JWT_ISSUER", ISSUER);
+            function.put("JWT_AUDIENCE", AUDIENCE);
+            function.put("JWT_ALGORITHMS", "RS256,ES256,HS256");
+            function.put("JWT_JWKS", jwks);
+            function.put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret));
+            function.put("JWT_CONTEXT_CLAIMS", "sub,scope");
+            function.put("JWT_RULES", EXAMPLE_RULES);
+            writePrivate(dir.resolve("env.json"), Json.writePretty(Map.of(FUNCTION, function)) + "\n");
             System.err.println("jwt-authorizer: created development keys in " + dir + "; trust them with --env-vars "
                     + dir.resolve("env.json") + " (edit JWT_RULES there to try your own rules)");
             return keys;

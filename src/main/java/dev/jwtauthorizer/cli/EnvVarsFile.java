@@ -1,13 +1,11 @@
 package dev.jwtauthorizer.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +14,6 @@ import java.util.Map;
  * {@code {"FunctionLogicalId": {...}}} for one; a function's own section wins over Parameters.
  */
 final class EnvVarsFile {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EnvVarsFile() {
     }
@@ -25,19 +22,19 @@ final class EnvVarsFile {
      * @param function the logical id whose section applies; null picks the only function section
      */
     static Map<String, String> read(Path file, String function) throws UsageException {
-        JsonNode root;
+        Object json;
         try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
+            json = Json.read(Files.readAllBytes(file));
+        } catch (IOException | IllegalArgumentException e) {
             throw new UsageException("cannot read --env-vars " + file + ": " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
+        Map<String, Object> root = Json.asObject(json);
+        if (root == null) {
             throw new UsageException("--env-vars " + file + " is not a JSON object");
         }
         List<String> functions = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> section = it.next();
-            if (!section.getValue().isObject()) {
+        for (Map.Entry<String, Object> section : root.entrySet()) {
+            if (!(section.getValue() instanceof Map<?, ?>)) {
                 throw new UsageException("--env-vars " + file + ": \"" + section.getKey()
                         + "\" is not a section; expected {\"Parameters\": {...}} or {\"FunctionLogicalId\": {...}}");
             }
@@ -52,24 +49,24 @@ final class EnvVarsFile {
         if (chosen == null && functions.size() == 1) {
             chosen = functions.get(0);
         }
-        if (chosen != null && !root.has(chosen)) {
+        if (chosen != null && !root.containsKey(chosen)) {
             throw new UsageException("--env-vars " + file + " has no section \"" + chosen + "\"");
         }
         Map<String, String> variables = new HashMap<>();
-        copy(root.get("Parameters"), variables);
+        copy(Json.asObject(root.get("Parameters")), variables);
         if (chosen != null) {
-            copy(root.get(chosen), variables);
+            copy(Json.asObject(root.get(chosen)), variables);
         }
         return variables;
     }
 
-    private static void copy(JsonNode section, Map<String, String> into) {
+    private static void copy(Map<String, Object> section, Map<String, String> into) {
         if (section == null) {
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> variable = it.next();
-            into.put(variable.getKey(), variable.getValue().isValueNode() ? variable.getValue().asText() : variable.getValue().toString());
+        for (Map.Entry<String, Object> variable : section.entrySet()) {
+            Object value = variable.getValue();
+            into.put(variable.getKey(), value instanceof Map<?, ?> || value instanceof List<?> ? Json.write(value) : String.valueOf(value));
         }
     }
 }

@@ -1,9 +1,7 @@
 package dev.jwtauthorizer.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtauthorizer.config.IssuerConfig.CognitoTokenUse;
+import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.FileKeySource;
 import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.HttpKeySource;
@@ -27,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +43,6 @@ import java.util.regex.Pattern;
 final class ConfigReader {
     static final int MAX_JWKS_BYTES = 512 * 1024;
     private static final int DEFAULT_EXTENSION_PORT = 2773;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     // Cognito pool ids are "{region}_{id}"; the region names the endpoint.
     private static final Pattern COGNITO_POOL_ID = Pattern.compile("((?:[a-z]{2}|us-gov|cn)-[a-z]+-\\d+)_[0-9A-Za-z]+");
 
@@ -115,20 +111,20 @@ final class ConfigReader {
             }
         }
         String json = inline != null ? inline : readFile(Setting.JWT_ISSUERS_FILE, file);
-        JsonNode root;
+        Object root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(source, "not valid JSON: " + e.getOriginalMessage());
+            root = Json.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, "not valid JSON: " + e.getMessage());
         }
-        if (root == null || !root.isArray() || root.isEmpty()) {
+        if (!(root instanceof List<?> entries) || entries.isEmpty()) {
             throw new ConfigException(source, "expected a non-empty JSON array of issuers like "
                     + "[{\"issuer\":\"https://login.example.com\",\"audiences\":[\"api\"]}]");
         }
         List<IssuerConfig> issuers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < root.size(); i++) {
-            for (IssuerConfig issuer : issuer(entry(source, i + 1, root.get(i)), fetchTimeout)) {
+        for (int i = 0; i < entries.size(); i++) {
+            for (IssuerConfig issuer : issuer(entry(source, i + 1, entries.get(i)), fetchTimeout)) {
                 for (String iss : issuer.issuers()) {
                     if (!seen.add(iss)) {
                         throw new ConfigException(source, "issuer " + iss + " appears in more than one entry");
@@ -141,8 +137,9 @@ final class ConfigReader {
     }
 
     /** One entry of JWT_ISSUERS, read like the variables: arrays are lists, objects are JSON text. */
-    private static Fields entry(Setting source, int number, JsonNode node) {
-        if (!node.isObject()) {
+    private static Fields entry(Setting source, int number, Object element) {
+        Map<String, Object> node = Json.asObject(element);
+        if (node == null) {
             throw new ConfigException(source, "entry " + number + " is not a JSON object");
         }
         Set<String> known = new LinkedHashSet<>();
@@ -151,8 +148,7 @@ final class ConfigReader {
                 known.add(setting.issuerField());
             }
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : node.keySet()) {
             if (!known.contains(name)) {
                 throw new ConfigException(source, "entry " + number + " has an unknown field \"" + name + "\" (fields: "
                         + String.join(", ", known) + ")");
@@ -161,25 +157,25 @@ final class ConfigReader {
         return new Fields() {
             @Override
             public String get(Setting setting) {
-                JsonNode value = setting.issuerField() == null ? null : node.get(setting.issuerField());
-                if (value == null || value.isNull()) {
+                Object value = setting.issuerField() == null ? null : node.get(setting.issuerField());
+                if (value == null) {
                     return setting.defaultValue();
                 }
-                if (value.isTextual()) {
-                    return value.asText().isBlank() ? setting.defaultValue() : value.asText().trim();
+                if (value instanceof String text) {
+                    return text.isBlank() ? setting.defaultValue() : text.trim();
                 }
-                if (value.isArray() && setting != Setting.JWT_RULES) {
+                if (value instanceof List<?> list && setting != Setting.JWT_RULES) {
                     List<String> items = new ArrayList<>();
-                    for (JsonNode item : value) {
-                        if (!item.isTextual() || item.asText().contains(",")) {
+                    for (Object item : list) {
+                        if (!(item instanceof String text) || text.contains(",")) {
                             throw error(setting, "must be an array of strings without commas");
                         }
-                        items.add(item.asText());
+                        items.add(text);
                     }
                     return String.join(",", items);
                 }
-                if (value.isContainerNode()) {
-                    return value.toString();
+                if (value instanceof List<?> || value instanceof Map<?, ?>) {
+                    return Json.write(value);
                 }
                 throw error(setting, "must be a string or an array of strings");
             }

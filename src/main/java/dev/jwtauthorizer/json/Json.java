@@ -39,7 +39,7 @@ public final class Json {
     private Json() {
     }
 
-    /** @throws IllegalArgumentException when the text is not exactly one strict JSON value */
+    /** @throws IllegalArgumentException saying why the text is not exactly one strict JSON value */
     public static Object read(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
             return readAll(parser);
@@ -48,7 +48,7 @@ public final class Json {
         }
     }
 
-    /** @throws IllegalArgumentException when the bytes are not exactly one strict JSON value */
+    /** @throws IllegalArgumentException saying why the bytes are not exactly one strict JSON value */
     public static Object read(byte[] utf8) {
         try (JsonParser parser = FACTORY.createParser(utf8)) {
             return readAll(parser);
@@ -60,7 +60,7 @@ public final class Json {
     private static IllegalArgumentException notJson(IOException e) {
         // The original message, without the excerpt of the input Jackson appends (it may be a token).
         String why = e instanceof JsonProcessingException problem ? problem.getOriginalMessage() : e.getClass().getSimpleName();
-        return new IllegalArgumentException("not JSON: " + why);
+        return new IllegalArgumentException(why);
     }
 
     /** The value as an object, or null when it is JSON but not an object. */
@@ -85,15 +85,27 @@ public final class Json {
         return out.toString();
     }
 
+    /** Like {@link #write(Object)}, indented for a file a person reads and edits. */
+    public static String writePretty(Object value) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.useDefaultPrettyPrinter();
+            writeValue(generator, value);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
     private static Object readAll(JsonParser parser) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
-            throw new IllegalArgumentException("not JSON: empty");
+            throw new IllegalArgumentException("no value");
         }
         Object value = readValue(parser, first);
         // "{}x" and "{}{}" are not one JSON value.
         if (parser.nextToken() != null) {
-            throw new IllegalArgumentException("not JSON: text after the value");
+            throw new IllegalArgumentException("text after the value");
         }
         return value;
     }
@@ -128,7 +140,7 @@ public final class Json {
             case VALUE_NULL:
                 return null;
             default:
-                throw new IllegalArgumentException("not JSON: unexpected " + token);
+                throw new IllegalArgumentException("unexpected " + token);
         }
     }
 

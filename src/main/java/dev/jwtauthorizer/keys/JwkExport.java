@@ -1,7 +1,6 @@
 package dev.jwtauthorizer.keys;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.json.Json;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -14,8 +13,6 @@ import java.util.Map;
 
 /** Public keys written as JWKs (RFC 7517), for key sets this project makes itself. */
 public final class JwkExport {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JwkExport() {
     }
 
@@ -46,11 +43,7 @@ public final class JwkExport {
     /** A JWKS document holding these JWKs, as compact JSON. */
     @SafeVarargs
     public static String keySet(Map<String, Object>... jwks) {
-        try {
-            return MAPPER.writeValueAsString(Map.of("keys", List.of(jwks)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("maps of strings always serialize", e);
-        }
+        return Json.write(Map.of("keys", List.of(jwks)));
     }
 
     private static String unsigned(BigInteger value) {

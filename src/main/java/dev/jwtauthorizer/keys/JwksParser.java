@@ -39,7 +39,7 @@ public final class JwksParser {
         try {
             root = Json.asObject(Json.read(document));
         } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage());
+            throw new IOException("not a JWKS document: not JSON: " + e.getMessage());
         }
         if (root == null || !(root.get("keys") instanceof List<?> jwks)) {
             throw new IOException("not a JWKS document: expected an object with a \"keys\" array");

@@ -1,7 +1,6 @@
 package dev.jwtauthorizer.keys;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.Map;
  * the document again.
  */
 public final class OidcDiscoveryKeySource implements KeySource {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String issuer;
     private final URI discoveryUri;
@@ -51,26 +49,27 @@ public final class OidcDiscoveryKeySource implements KeySource {
     }
 
     private URI discover() throws IOException {
-        JsonNode document;
+        Object json;
         try {
-            document = MAPPER.readTree(HttpGet.fetch(discoveryUri, timeout, maxBytes, HttpKeySource.ACCEPT_JSON));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            json = Json.read(HttpGet.fetch(discoveryUri, timeout, maxBytes, HttpKeySource.ACCEPT_JSON));
+        } catch (IllegalArgumentException e) {
             throw new IOException("the discovery document is not JSON");
         }
-        if (document == null || !document.isObject()) {
+        Map<String, Object> document = Json.asObject(json);
+        if (document == null) {
             throw new IOException("the discovery document is not a JSON object");
         }
-        JsonNode named = document.get("issuer");
-        if (named == null || !named.isTextual() || !named.asText().equals(issuer)) {
+        Object named = document.get("issuer");
+        if (!issuer.equals(named)) {
             throw new IOException("the discovery document names issuer "
-                    + (named == null ? "none" : named.toString()) + ", not the configured " + issuer);
+                    + (named == null ? "none" : Json.write(named)) + ", not the configured " + issuer);
         }
-        JsonNode keys = document.get("jwks_uri");
-        if (keys == null || !keys.isTextual()) {
+        String keys = Json.text(document, "jwks_uri");
+        if (keys == null) {
             throw new IOException("the discovery document has no jwks_uri");
         }
         try {
-            return RemoteUrl.check(URI.create(keys.asText()));
+            return RemoteUrl.check(URI.create(keys));
         } catch (IllegalArgumentException e) {
             throw new IOException("jwks_uri " + e.getMessage());
         }

@@ -1,7 +1,6 @@
 package dev.jwtauthorizer.keys;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +20,6 @@ import java.util.function.Supplier;
  * cache spares Secrets Manager calls. Nothing of the answer but its status reaches an error message.
  */
 public final class SecretsExtensionSource implements KeySource {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_BYTES = 64 * 1024;
 
     private final String secretId;
@@ -45,21 +43,21 @@ public final class SecretsExtensionSource implements KeySource {
             throw new IOException("AWS_SESSION_TOKEN is not set, so the Secrets extension cannot be asked");
         }
         byte[] answer = HttpGet.fetch(uri, timeout, MAX_BYTES, Map.of("X-Aws-Parameters-Secrets-Token", token));
-        JsonNode document;
+        Map<String, Object> document;
         try {
-            document = MAPPER.readTree(answer);
-        } catch (IOException e) {
-            // The parser's message could quote the secret.
+            document = Json.asObject(Json.read(answer));
+        } catch (IllegalArgumentException e) {
+            // Even the parser's reason is left out: it could quote the secret.
             throw new IOException("the Secrets extension's answer is not JSON");
         }
-        JsonNode text = document == null ? null : document.get("SecretString");
-        if (text != null && text.isTextual()) {
-            return text.asText().getBytes(StandardCharsets.UTF_8);
+        String text = document == null ? null : Json.text(document, "SecretString");
+        if (text != null) {
+            return text.getBytes(StandardCharsets.UTF_8);
         }
-        JsonNode binary = document == null ? null : document.get("SecretBinary");
-        if (binary != null && binary.isTextual()) {
+        String binary = document == null ? null : Json.text(document, "SecretBinary");
+        if (binary != null) {
             try {
-                byte[] bytes = Base64.getDecoder().decode(binary.asText());
+                byte[] bytes = Base64.getDecoder().decode(binary);
                 return ("base64:" + Base64.getEncoder().encodeToString(bytes)).getBytes(StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw new IOException("the secret's SecretBinary is not base64");

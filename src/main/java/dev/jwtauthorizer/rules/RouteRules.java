@@ -1,19 +1,16 @@
 package dev.jwtauthorizer.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.policy.Route;
 import dev.jwtauthorizer.verify.VerifiedToken;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /** The rules that map claims to routes, read once from configuration. */
 public final class RouteRules {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> RULE_FIELDS = Set.of("claim", "value", "allow");
 
     private final List<Rule> rules;
@@ -44,20 +41,20 @@ public final class RouteRules {
      * @throws IllegalArgumentException saying what is wrong and where
      */
     public static RouteRules parse(String json) {
-        JsonNode root;
+        Object root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            root = Json.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage());
         }
-        if (root == null || !root.isArray()) {
+        if (!(root instanceof List<?> entries)) {
             throw new IllegalArgumentException("expected a JSON array of rules like "
                     + "[{\"claim\":\"scope\",\"value\":\"books:read\",\"allow\":[\"GET /books\"]}]");
         }
         List<Rule> rules = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
+        for (int i = 0; i < entries.size(); i++) {
             try {
-                rules.add(parseRule(root.get(i)));
+                rules.add(parseRule(Json.asObject(entries.get(i))));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("rule " + (i + 1) + ": " + e.getMessage());
             }
@@ -65,12 +62,11 @@ public final class RouteRules {
         return new RouteRules(rules);
     }
 
-    private static Rule parseRule(JsonNode node) {
-        if (!node.isObject()) {
+    private static Rule parseRule(Map<String, Object> node) {
+        if (node == null) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : node.keySet()) {
             if (!RULE_FIELDS.contains(name)) {
                 throw new IllegalArgumentException("unknown field \"" + name + "\" (fields: claim, value, allow)");
             }
@@ -80,28 +76,26 @@ public final class RouteRules {
         if ((claim == null) != (value == null)) {
             throw new IllegalArgumentException("\"claim\" and \"value\" go together: give both or neither");
         }
-        JsonNode allow = node.get("allow");
-        if (allow == null || !allow.isArray() || allow.isEmpty()) {
+        if (!(node.get("allow") instanceof List<?> allow) || allow.isEmpty()) {
             throw new IllegalArgumentException("\"allow\" must be a non-empty array of \"VERB /path\" strings");
         }
         List<Route> routes = new ArrayList<>();
-        for (JsonNode route : allow) {
-            if (!route.isTextual()) {
+        for (Object route : allow) {
+            if (!(route instanceof String text)) {
                 throw new IllegalArgumentException("\"allow\" entries must be strings like \"GET /books\"");
             }
-            routes.add(Route.parse(route.asText()));
+            routes.add(Route.parse(text));
         }
         return new Rule(claim, value, routes);
     }
 
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null) {
+    private static String optionalText(Map<String, Object> node, String field) {
+        if (!node.containsKey(field)) {
             return null;
         }
-        if (!value.isTextual() || value.asText().isEmpty()) {
+        if (!(node.get(field) instanceof String text) || text.isEmpty()) {
             throw new IllegalArgumentException("\"" + field + "\" must be a non-empty string");
         }
-        return value.asText();
+        return text;
     }
 }
