@@ -3,6 +3,7 @@ package dev.jwtauthorizer;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.config.IssuerConfig;
+import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.decision.Decision;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Outcome;
@@ -161,9 +162,11 @@ public final class Authorizer {
      * Runs the request path before a SnapStart snapshot, so that class loading, key import and the
      * first verifications are paid once, at deployment, instead of by the first request of each
      * restored instance. Remote keys are fetched again, so the snapshot holds the freshest there are
-     * (and holds them even when the fetch at initialisation failed).
+     * (and holds them even when the fetch at initialisation failed). The fast crypto provider is
+     * installed first, so that the snapshot holds it loaded and its paths primed.
      */
     public void prime() {
+        CorrettoCrypto.install();
         remoteKeys.forEach(Refreshable::refreshNow);
         Priming.run(this);
     }

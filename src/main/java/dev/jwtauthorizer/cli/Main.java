@@ -2,6 +2,7 @@ package dev.jwtauthorizer.cli;
 
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.config.ConfigException;
+import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -80,6 +81,8 @@ public final class Main {
                     continue;
                 }
                 out.println(invoker.invoke(line));
+                // As on Lambda without SnapStart: the fast crypto provider loads once an answer is out.
+                CorrettoCrypto.installInBackground();
                 if (streaming) {
                     // A caller piping events in waits for each answer before sending the next.
                     out.flush();
