@@ -1,5 +1,7 @@
 package dev.jwtauthorizer.policy;
 
+import java.util.regex.Pattern;
+
 /**
  * The methodArn API Gateway sends, in its parts:
  * {@code arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{verb}/{path...}}.
@@ -14,6 +16,14 @@ public record MethodArn(String partition, String region, String account, String 
     public static final int MAX_LENGTH = 1600;
     /** IAM's limit on one resource ARN in a policy. */
     public static final int MAX_RESOURCE_LENGTH = 512;
+
+    // Compiled once: String.matches compiles its pattern on every call, six times per request.
+    private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9]+");
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_.$-]+");
+    private static final Pattern VERB = Pattern.compile("[A-Z]+");
 
     /** @throws IllegalArgumentException when the text is not a methodArn */
     public static MethodArn parse(String text) {
@@ -30,9 +40,9 @@ public record MethodArn(String partition, String region, String account, String 
         }
         MethodArn arn = new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], resource[2],
                 "/" + (resource.length == 4 ? resource[3] : ""));
-        if (!arn.partition.matches("aws(-[a-z]+)*") || !arn.region.matches("[a-z0-9-]+")
-                || !arn.account.matches("[0-9]{12}") || !arn.apiId.matches("[A-Za-z0-9]+")
-                || !arn.stage.matches("[A-Za-z0-9_.$-]+") || !arn.verb.matches("[A-Z]+")
+        if (!PARTITION.matcher(arn.partition).matches() || !REGION.matcher(arn.region).matches()
+                || !ACCOUNT.matcher(arn.account).matches() || !API_ID.matcher(arn.apiId).matches()
+                || !STAGE.matcher(arn.stage).matches() || !VERB.matcher(arn.verb).matches()
                 || containsWildcardOrControl(arn.path)) {
             throw new IllegalArgumentException("methodArn has an invalid part");
         }
