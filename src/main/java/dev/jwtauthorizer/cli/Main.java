@@ -27,8 +27,8 @@ import java.util.Map;
  */
 public final class Main {
     static final String USAGE = String.join("\n",
-            "usage: java -jar jwt-authorizer.jar invoke -e EVENT.json|- [--env-vars ENV.json] [--function NAME]",
-            "       java -jar jwt-authorizer.jar replay EVENTS.jsonl|- [--env-vars ENV.json] [--function NAME]",
+            "usage: java -jar jwt-authorizer.jar invoke -e EVENT.json|- [--env-vars ENV.json] [--function NAME] [--prime]",
+            "       java -jar jwt-authorizer.jar replay EVENTS.jsonl|- [--env-vars ENV.json] [--function NAME] [--prime]",
             "       " + DevToken.USAGE.substring("usage: ".length()));
 
     private Main() {
@@ -51,7 +51,12 @@ public final class Main {
                 return 0;
             }
             Command command = Command.parse(args);
-            LocalInvoker invoker = new LocalInvoker(new TokenAuthorizerHandler(Authorizer.fromEnvironment(command.environment())));
+            Authorizer authorizer = Authorizer.fromEnvironment(command.environment());
+            if (command.prime()) {
+                // What SnapStart does before its snapshot, so that the first real decision can be timed after it.
+                authorizer.prime();
+            }
+            LocalInvoker invoker = new LocalInvoker(new TokenAuthorizerHandler(authorizer));
             if (command.name().equals("invoke")) {
                 out.println(invoker.invoke(command.readInput()));
             } else {
@@ -92,7 +97,7 @@ public final class Main {
     }
 
     /** A parsed command line. */
-    private record Command(String name, String input, Map<String, String> environment) {
+    private record Command(String name, String input, Map<String, String> environment, boolean prime) {
         static Command parse(String[] args) throws UsageException {
             if (args.length == 0 || !(args[0].equals("invoke") || args[0].equals("replay"))) {
                 throw new UsageException(args.length == 0 ? USAGE
@@ -102,6 +107,7 @@ public final class Main {
             String input = null;
             String envVars = null;
             String function = null;
+            boolean prime = false;
             for (int i = 1; i < args.length; i++) {
                 String arg = args[i];
                 if (i + 1 < args.length && (arg.equals("-e") || arg.equals("--event"))) {
@@ -110,6 +116,8 @@ public final class Main {
                     envVars = args[++i];
                 } else if (i + 1 < args.length && arg.equals("--function")) {
                     function = args[++i];
+                } else if (arg.equals("--prime")) {
+                    prime = true;
                 } else if (name.equals("replay") && input == null && (arg.equals("-") || !arg.startsWith("-"))) {
                     input = arg;
                 } else {
@@ -126,7 +134,7 @@ public final class Main {
             if (envVars != null) {
                 environment.putAll(EnvVarsFile.read(Path.of(envVars), function));
             }
-            return new Command(name, input, Map.copyOf(environment));
+            return new Command(name, input, Map.copyOf(environment), prime);
         }
 
         Reader openInput() throws IOException {
