@@ -2,6 +2,7 @@ package dev.jwtauthorizer.crypto;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import dev.jwtauthorizer.log.JsonLog;
+import java.security.Provider;
 import java.security.Security;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,8 +42,8 @@ public final class CorrettoCrypto {
 
     /** True when ACCP heads the provider list, so that it performs every signature check. */
     public static boolean isActive() {
-        return Security.getProviders().length > 0
-                && Security.getProviders()[0].getName().equals(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
+        Provider[] providers = Security.getProviders();
+        return providers.length > 0 && providers[0].getName().equals(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
     }
 
     private static void installNow() {

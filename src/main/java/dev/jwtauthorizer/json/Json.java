@@ -76,20 +76,20 @@ public final class Json {
 
     /** Maps, lists, strings, numbers, booleans and null as JSON; anything else as its string. */
     public static String write(Object value) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            writeValue(generator, value);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a string cannot fail", e);
-        }
-        return out.toString();
+        return write(value, false);
     }
 
     /** Like {@link #write(Object)}, indented for a file a person reads and edits. */
     public static String writePretty(Object value) {
-        StringWriter out = new StringWriter(1024);
+        return write(value, true);
+    }
+
+    private static String write(Object value, boolean indented) {
+        StringWriter out = new StringWriter(128);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.useDefaultPrettyPrinter();
+            if (indented) {
+                generator.useDefaultPrettyPrinter();
+            }
             writeValue(generator, value);
         } catch (IOException e) {
             throw new IllegalStateException("writing to a string cannot fail", e);

@@ -97,22 +97,6 @@ final class DecodedToken implements DecodedJWT {
         return claims;
     }
 
-    String claimText(String name) {
-        return claims.get(name) instanceof String text ? text : null;
-    }
-
-    Instant expiresAt() {
-        return expiresAt;
-    }
-
-    Instant notBefore() {
-        return notBefore;
-    }
-
-    Instant issuedAt() {
-        return issuedAt;
-    }
-
     @Override
     public String getAlgorithm() {
         return (String) header.get("alg");

@@ -5,6 +5,7 @@ import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.config.IssuerConfig.CognitoTokenUse;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
 import dev.jwtauthorizer.keys.KeyCache;
@@ -85,7 +86,7 @@ public final class IssuerVerifier {
 
     private void checkTimes(DecodedToken jwt) {
         Instant now = clock.instant();
-        Instant expiresAt = jwt.expiresAt();
+        Instant expiresAt = jwt.getExpiresAtAsInstant();
         if (expiresAt == null) {
             throw new TokenRejectedException(Reason.MISSING_EXPIRY);
         }
@@ -93,11 +94,11 @@ public final class IssuerVerifier {
         if (!now.isBefore(expiresAt.plus(leeway))) {
             throw new TokenRejectedException(Reason.EXPIRED);
         }
-        Instant notBefore = jwt.notBefore();
+        Instant notBefore = jwt.getNotBeforeAsInstant();
         if (notBefore != null && now.plus(leeway).isBefore(notBefore)) {
             throw new TokenRejectedException(Reason.NOT_YET_VALID);
         }
-        Instant issuedAt = jwt.issuedAt();
+        Instant issuedAt = jwt.getIssuedAtAsInstant();
         if (issuedAt != null && now.plus(leeway).isBefore(issuedAt)) {
             throw new TokenRejectedException(Reason.ISSUED_IN_FUTURE);
         }
@@ -109,11 +110,11 @@ public final class IssuerVerifier {
      */
     private void checkAudience(DecodedToken jwt) {
         CognitoTokenUse tokenUse = config.cognitoTokenUse();
-        if (tokenUse != null && !tokenUse.claimValue().equals(jwt.claimText("token_use"))) {
+        if (tokenUse != null && !tokenUse.claimValue().equals(Json.text(jwt.claims(), "token_use"))) {
             throw new TokenRejectedException(Reason.WRONG_TOKEN_USE);
         }
         if (tokenUse == CognitoTokenUse.ACCESS) {
-            String clientId = jwt.claimText("client_id");
+            String clientId = Json.text(jwt.claims(), "client_id");
             if (clientId == null || !config.audiences().contains(clientId)) {
                 throw new TokenRejectedException(Reason.WRONG_CLIENT_ID);
             }

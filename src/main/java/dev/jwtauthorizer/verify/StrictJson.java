@@ -20,9 +20,6 @@ import java.util.Set;
  * requires UTF-8.
  */
 final class StrictJson {
-    /** Deep enough for any real claim set (Keycloak's realm_access.roles is 3), far below Jackson's limit. */
-    static final int MAX_DEPTH = Json.MAX_DEPTH;
-
     private static final Set<String> HEADER_TEXT = Set.of("alg", "kid", "typ", "cty");
     private static final Set<String> PAYLOAD_TEXT = Set.of("iss", "sub", "jti");
 

@@ -106,5 +106,4 @@ public final class VerifiedToken {
         return value instanceof Map<?, ?> || value instanceof List<?> || value instanceof String
                 || value instanceof Number || value instanceof Boolean ? value : null;
     }
-
 }
