@@ -45,13 +45,11 @@ public final class Authorizer {
     private final AuthorizerConfig config;
     private final TokenVerifier verifier;
     private final List<Refreshable> remoteKeys;
-    private final boolean logDecisions;
 
-    private Authorizer(AuthorizerConfig config, TokenVerifier verifier, List<Refreshable> remoteKeys, boolean logDecisions) {
+    private Authorizer(AuthorizerConfig config, TokenVerifier verifier, List<Refreshable> remoteKeys) {
         this.config = config;
         this.verifier = verifier;
         this.remoteKeys = List.copyOf(remoteKeys);
-        this.logDecisions = logDecisions;
     }
 
     /** Reads the configuration and loads keys. @throws ConfigException naming the wrong setting */
@@ -60,29 +58,27 @@ public final class Authorizer {
     }
 
     public static Authorizer create(AuthorizerConfig config, Clock clock) {
-        return create(config, clock, System::nanoTime, KeyCache.daemonThreads(), true);
+        return create(config, clock, System::nanoTime, KeyCache.daemonThreads());
     }
 
     /**
-     * @param nanoClock    the clock of key ages and cooldowns
-     * @param background   runs key refreshes due to age
-     * @param logDecisions false only for priming, whose synthetic decisions have no place in the log
+     * @param nanoClock  the clock of key ages and cooldowns
+     * @param background runs key refreshes due to age
      */
-    static Authorizer create(AuthorizerConfig config, Clock clock, LongSupplier nanoClock, Executor background,
-                             boolean logDecisions) {
+    static Authorizer create(AuthorizerConfig config, Clock clock, LongSupplier nanoClock, Executor background) {
         List<IssuerVerifier> issuers = new ArrayList<>();
         List<Refreshable> remoteKeys = new ArrayList<>();
-        // Entries that name the same key set URL share one cache, and so one fetch.
-        Map<String, KeySet> keySets = new HashMap<>();
+        // Entries that name the same key set URL share one cache, and so one fetch; nothing else is shared.
+        Map<String, KeySet> sharedKeySets = new HashMap<>();
         for (IssuerConfig issuer : config.issuers()) {
-            KeySet keySet = null;
-            if (issuer.keySource() != null) {
-                keySet = keySets.get(issuer.keySource().describe());
-                if (keySet == null) {
-                    keySet = new KeySet(issuer.keySource(), lifetime(config, issuer.keySource()), nanoClock, background);
-                    keySets.put(issuer.keySource().describe(), keySet);
-                    start(keySet, issuer.keySource(), remoteKeys);
+            KeySource source = issuer.keySource();
+            KeySet keySet = source == null || source.sharedDocument() == null ? null : sharedKeySets.get(source.sharedDocument());
+            if (source != null && keySet == null) {
+                keySet = new KeySet(source, lifetime(config, source), nanoClock, background);
+                if (source.sharedDocument() != null) {
+                    sharedKeySets.put(source.sharedDocument(), keySet);
                 }
+                start(keySet, source, remoteKeys);
             }
             KeyCache<HmacSecret> secret = null;
             if (issuer.hmacSecret() != null) {
@@ -92,10 +88,8 @@ public final class Authorizer {
             }
             issuers.add(new IssuerVerifier(issuer, keySet, secret, config.leeway(), clock));
         }
-        if (logDecisions) {
-            JsonLog.info("authorizer_ready", "issuers", config.issuers().stream().flatMap(i -> i.issuers().stream()).toList());
-        }
-        return new Authorizer(config, new TokenVerifier(issuers), remoteKeys, logDecisions);
+        JsonLog.info("authorizer_ready", "issuers", config.issuers().stream().flatMap(i -> i.issuers().stream()).toList());
+        return new Authorizer(config, new TokenVerifier(issuers), remoteKeys);
     }
 
     private static KeyLifetime lifetime(AuthorizerConfig config, KeySource source) {
@@ -142,9 +136,6 @@ public final class Authorizer {
             algorithm = token.algorithm().name();
             keyId = token.keyId();
         }
-        if (!logDecisions) {
-            return decision;
-        }
         AuthorizerResponse response = decision.response();
         JsonLog.write(decision.outcome() == Outcome.ERROR ? "ERROR" : "INFO", "decision",
                 "outcome", decision.outcome().name(),
@@ -188,6 +179,8 @@ public final class Authorizer {
     private static MethodArn parseMethodArn(String methodArn) {
         try {
             return MethodArn.parse(methodArn);
+        } catch (MethodArn.OutOfLimitsException e) {
+            throw new TokenRejectedException(Reason.METHOD_ARN_OUT_OF_LIMITS);
         } catch (IllegalArgumentException e) {
             throw new TokenRejectedException(Reason.INVALID_METHOD_ARN);
         }

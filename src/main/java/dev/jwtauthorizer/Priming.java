@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Warms the request path with throw-away keys and tokens: a second, silent authorizer that trusts
- * only keys made here and discarded with it. The real authorizer then answers one malformed token,
- * so its own path (and its logging) is loaded too. Nothing made here survives into the decisions
- * of the real one.
+ * Warms the request path with throw-away keys and tokens: a second authorizer that trusts only
+ * keys made here and discarded with it. The real authorizer then answers one malformed token, so
+ * its own path (and its logging) is loaded too. Nothing made here survives into the decisions of
+ * the real one, and nothing reaches the log but one "primed" line.
  */
 final class Priming {
     private static final String ISSUER = "https://priming.invalid";
@@ -39,47 +39,55 @@ final class Priming {
     static void run(Authorizer real) {
         long start = System.nanoTime();
         try {
-            KeyPair rsa = generate("RSA", null);
-            KeyPair ec = generate("EC", new ECGenParameterSpec("secp256r1"));
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            Map<String, String> env = new HashMap<>();
-            env.put("JWT_ISSUER", ISSUER);
-            env.put("JWT_AUDIENCE", AUDIENCE);
-            env.put("JWT_ALGORITHMS", "RS256,ES256,HS256");
-            env.put("JWT_JWKS", JwkExport.keySet(
-                    JwkExport.publicJwk(rsa.getPublic(), "rsa", "RS256"), JwkExport.publicJwk(ec.getPublic(), "ec", "ES256")));
-            env.put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret));
-            env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\"]}]");
-            env.put("JWT_CONTEXT_CLAIMS", "sub,scope");
-            Authorizer primer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), System::nanoTime,
-                    Runnable::run, false);
-            List<String> tokens = List.of(
-                    token("rsa", Algorithm.RSA256((RSAPublicKey) rsa.getPublic(), (RSAPrivateKey) rsa.getPrivate())),
-                    token("ec", Algorithm.ECDSA256((ECPublicKey) ec.getPublic(), (ECPrivateKey) ec.getPrivate())),
-                    token(null, Algorithm.HMAC256(secret)));
-            for (int i = 0; i < ROUNDS; i++) {
-                for (String token : tokens) {
-                    primer.authorize("Bearer " + token, METHOD_ARN);
-                }
-                primer.authorize("Bearer e30.e30.AAAA", METHOD_ARN);
-            }
-            real.authorize("Bearer e30.e30.AAAA", METHOD_ARN);
+            JsonLog.silently(() -> warm(real));
             JsonLog.info("primed", "millis", (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException | GeneralSecurityException e) {
+        } catch (RuntimeException e) {
             // Priming is an optimisation: a failure here must not stop the snapshot or the function.
             JsonLog.warn("priming_failed", "exception", e.getClass().getName());
         }
     }
 
-    private static KeyPair generate(String algorithm, ECGenParameterSpec spec) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-        if (spec != null) {
-            generator.initialize(spec);
-        } else {
-            generator.initialize(2048);
+    private static void warm(Authorizer real) {
+        KeyPair rsa = generate("RSA", null);
+        KeyPair ec = generate("EC", new ECGenParameterSpec("secp256r1"));
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        Map<String, String> env = new HashMap<>();
+        env.put("JWT_ISSUER", ISSUER);
+        env.put("JWT_AUDIENCE", AUDIENCE);
+        env.put("JWT_ALGORITHMS", "RS256,ES256,HS256");
+        env.put("JWT_JWKS", JwkExport.keySet(
+                JwkExport.publicJwk(rsa.getPublic(), "rsa", "RS256"), JwkExport.publicJwk(ec.getPublic(), "ec", "ES256")));
+        env.put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret));
+        env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\"]}]");
+        env.put("JWT_CONTEXT_CLAIMS", "sub,scope");
+        Authorizer primer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), System::nanoTime,
+                Runnable::run);
+        List<String> tokens = List.of(
+                token("rsa", Algorithm.RSA256((RSAPublicKey) rsa.getPublic(), (RSAPrivateKey) rsa.getPrivate())),
+                token("ec", Algorithm.ECDSA256((ECPublicKey) ec.getPublic(), (ECPrivateKey) ec.getPrivate())),
+                token(null, Algorithm.HMAC256(secret)));
+        for (int i = 0; i < ROUNDS; i++) {
+            for (String token : tokens) {
+                primer.authorize("Bearer " + token, METHOD_ARN);
+            }
+            primer.authorize("Bearer e30.e30.AAAA", METHOD_ARN);
         }
-        return generator.generateKeyPair();
+        real.authorize("Bearer e30.e30.AAAA", METHOD_ARN);
+    }
+
+    private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            if (spec != null) {
+                generator.initialize(spec);
+            } else {
+                generator.initialize(2048);
+            }
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK makes RSA and P-256 keys", e);
+        }
     }
 
     private static String token(String kid, Algorithm algorithm) {

@@ -103,7 +103,7 @@ class KeysAndIssuersTest {
         Map<String, String> env = new HashMap<>(Map.of("JWT_ISSUER", Tokens.ISSUER, "JWT_AUDIENCE", Tokens.AUDIENCE,
                 "JWT_JWKS_URI", server.url(), "JWT_KEYS_MAX_AGE_SECONDS", "600", "JWT_KEYS_MAX_STALE_SECONDS", "3600"));
         Authorizer authorizer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), nanos::get,
-                background::add, false);
+                background::add);
         String old = Tokens.rs256(TestKeys.RSA, "old");
         String rotated = Tokens.rs256(TestKeys.RSA_2, "new");
         assertEquals("Allow", answer(authorizer, old));

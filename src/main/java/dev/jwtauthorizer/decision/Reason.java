@@ -25,6 +25,8 @@ public enum Reason {
     WRONG_AUDIENCE(Outcome.UNAUTHORIZED),
     MISSING_PRINCIPAL(Outcome.UNAUTHORIZED),
     INVALID_METHOD_ARN(Outcome.UNAUTHORIZED),
+    /** A methodArn, or a part of it, longer than API Gateway sends: no policy could be built for it. */
+    METHOD_ARN_OUT_OF_LIMITS(Outcome.UNAUTHORIZED),
 
     KEY_SET_UNAVAILABLE(Outcome.ERROR),
     SECRET_UNAVAILABLE(Outcome.ERROR),

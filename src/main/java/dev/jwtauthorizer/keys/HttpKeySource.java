@@ -33,4 +33,9 @@ public final class HttpKeySource implements KeySource {
     public String describe() {
         return uri.toString();
     }
+
+    @Override
+    public String sharedDocument() {
+        return uri.toString();
+    }
 }

@@ -17,4 +17,14 @@ public interface KeySource {
 
     /** Where the material comes from, for logs: a URL, a path or a secret's name, never the material. */
     String describe();
+
+    /**
+     * What makes two sources the same remote document, so that issuers naming it share one cache and
+     * one fetch; null for a source that is never shared. Only a key set URL is: anything else (inline
+     * text, a file, a discovery document, a secret) belongs to the one issuer entry that names it, so
+     * that one issuer's keys can never verify another's tokens.
+     */
+    default String sharedDocument() {
+        return null;
+    }
 }

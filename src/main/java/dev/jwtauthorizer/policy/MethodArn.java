@@ -16,6 +16,14 @@ public record MethodArn(String partition, String region, String account, String 
     public static final int MAX_LENGTH = 1600;
     /** IAM's limit on one resource ARN in a policy. */
     public static final int MAX_RESOURCE_LENGTH = 512;
+    // API Gateway's limits on the parts (stage names up to 128 characters, API ids of 10), with room
+    // for partitions and regions yet to come. Within them, every resource a route of at most
+    // Route.MAX_PATH_LENGTH builds stays under MAX_RESOURCE_LENGTH.
+    static final int MAX_PARTITION_LENGTH = 16;
+    static final int MAX_REGION_LENGTH = 32;
+    static final int MAX_API_ID_LENGTH = 16;
+    static final int MAX_STAGE_LENGTH = 128;
+    static final int MAX_VERB_LENGTH = 16;
 
     // Compiled once: String.matches compiles its pattern on every call, six times per request.
     private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
@@ -25,10 +33,23 @@ public record MethodArn(String partition, String region, String account, String 
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_.$-]+");
     private static final Pattern VERB = Pattern.compile("[A-Z]+");
 
-    /** @throws IllegalArgumentException when the text is not a methodArn */
+    /** A methodArn whose shape is right but which is longer, or has a longer part, than API Gateway sends. */
+    public static final class OutOfLimitsException extends IllegalArgumentException {
+        OutOfLimitsException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @throws OutOfLimitsException     when the text or one of its parts is longer than API Gateway allows
+     * @throws IllegalArgumentException when the text is not a methodArn
+     */
     public static MethodArn parse(String text) {
-        if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("methodArn missing or longer than " + MAX_LENGTH);
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("methodArn missing");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new OutOfLimitsException("methodArn longer than " + MAX_LENGTH);
         }
         String[] fields = text.split(":", 6);
         if (fields.length != 6 || !fields[0].equals("arn") || !fields[2].equals("execute-api")) {
@@ -40,6 +61,11 @@ public record MethodArn(String partition, String region, String account, String 
         }
         MethodArn arn = new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], resource[2],
                 "/" + (resource.length == 4 ? resource[3] : ""));
+        if (arn.partition.length() > MAX_PARTITION_LENGTH || arn.region.length() > MAX_REGION_LENGTH
+                || arn.apiId.length() > MAX_API_ID_LENGTH || arn.stage.length() > MAX_STAGE_LENGTH
+                || arn.verb.length() > MAX_VERB_LENGTH) {
+            throw new OutOfLimitsException("a part of the methodArn is longer than API Gateway allows");
+        }
         if (!PARTITION.matcher(arn.partition).matches() || !REGION.matcher(arn.region).matches()
                 || !ACCOUNT.matcher(arn.account).matches() || !API_ID.matcher(arn.apiId).matches()
                 || !STAGE.matcher(arn.stage).matches() || !VERB.matcher(arn.verb).matches()

@@ -16,7 +16,7 @@ public final class BearerToken {
 
     /**
      * @param maxLength checked on the raw value before anything else looks at it
-     * @return the compact JWS: three base64url segments, the last one non-empty
+     * @return the compact JWS: three non-empty, canonical base64url segments
      */
     public static String extract(String headerValue, int maxLength) {
         if (headerValue == null || headerValue.isEmpty()) {
@@ -36,24 +36,49 @@ public final class BearerToken {
 
     private static boolean isCompactJws(String token) {
         int dots = 0;
-        int segmentLength = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
+        int segmentStart = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            char c = i < token.length() ? token.charAt(i) : '.';
             if (c == '.') {
-                if (segmentLength == 0 || ++dots > 2) {
+                if (i == segmentStart || ++dots > 3 || !isCanonicalEnd(token, segmentStart, i)) {
                     return false;
                 }
-                segmentLength = 0;
-            } else if (isBase64Url(c)) {
-                segmentLength++;
-            } else {
+                segmentStart = i + 1;
+            } else if (base64UrlValue(c) < 0) {
                 return false;
             }
         }
-        return dots == 2 && segmentLength > 0;
+        // The loop counted the end of the token as a third dot.
+        return dots == 3;
     }
 
-    private static boolean isBase64Url(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    /**
+     * RFC 4648 section 3.5: the bits a segment's last character carries beyond its bytes must be
+     * zero, and no length leaves a lone character. Java's decoder ignores those bits, so without this
+     * one token has up to 16 spellings, and API Gateway's per-token cache or a deny-list keyed on the
+     * token would see different tokens.
+     */
+    private static boolean isCanonicalEnd(String token, int start, int end) {
+        int unusedBits = switch ((end - start) % 4) {
+            case 0 -> 0;
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> -1;
+        };
+        return unusedBits == 0
+                || unusedBits > 0 && (base64UrlValue(token.charAt(end - 1)) & ((1 << unusedBits) - 1)) == 0;
+    }
+
+    private static int base64UrlValue(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 }

@@ -90,8 +90,9 @@ public final class IssuerVerifier {
         if (expiresAt == null) {
             throw new TokenRejectedException(Reason.MISSING_EXPIRY);
         }
-        // RFC 7519 section 4.1.4: the current time must be before exp.
-        if (!now.isBefore(expiresAt.plus(leeway))) {
+        // RFC 7519 section 4.1.4: the current time must be before exp. The leeway comes off now, not
+        // onto exp: an exp near the largest representable time would overflow.
+        if (!now.minus(leeway).isBefore(expiresAt)) {
             throw new TokenRejectedException(Reason.EXPIRED);
         }
         Instant notBefore = jwt.getNotBeforeAsInstant();
