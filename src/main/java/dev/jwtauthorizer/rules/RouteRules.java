@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.rules;
 
+import dev.jwtauthorizer.claims.ClaimPath;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.policy.Route;
 import dev.jwtauthorizer.verify.VerifiedToken;
@@ -36,7 +37,8 @@ public final class RouteRules {
 
     /**
      * Parses a JSON array of rules. Strict, so that a typo fails the start instead of silently
-     * granting nothing (or more).
+     * granting nothing (or more): a claim is a name or pointer that means one claim only
+     * ({@link ClaimPath}), and a value no token could hold (a space inside a scope) is refused.
      *
      * @throws IllegalArgumentException saying what is wrong and where
      */
@@ -71,11 +73,12 @@ public final class RouteRules {
                 throw new IllegalArgumentException("unknown field \"" + name + "\" (fields: claim, value, allow)");
             }
         }
-        String claim = optionalText(node, "claim");
+        String claimName = optionalText(node, "claim");
         String value = optionalText(node, "value");
-        if ((claim == null) != (value == null)) {
+        if ((claimName == null) != (value == null)) {
             throw new IllegalArgumentException("\"claim\" and \"value\" go together: give both or neither");
         }
+        ClaimPath claim = claimName == null ? null : ClaimPath.parse(claimName);
         if (!(node.get("allow") instanceof List<?> allow) || allow.isEmpty()) {
             throw new IllegalArgumentException("\"allow\" must be a non-empty array of \"VERB /path\" strings");
         }

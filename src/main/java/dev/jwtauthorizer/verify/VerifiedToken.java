@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.verify;
 
+import dev.jwtauthorizer.claims.ClaimPath;
 import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
@@ -9,9 +10,6 @@ import java.util.Map;
 
 /** A token whose signature and claims passed; read-only access to its claims. */
 public final class VerifiedToken {
-    // RFC 8693 section 4.2 (scope) and Azure AD's scp: one string of space-separated values.
-    private static final List<String> SPACE_SEPARATED_CLAIMS = List.of("scope", "scp");
-
     private final Map<String, Object> claims;
     private final JwsAlgorithm algorithm;
     private final String keyId;
@@ -39,18 +37,18 @@ public final class VerifiedToken {
     }
 
     /** The claim as a single string (a string, number or boolean), or null when absent or not scalar. */
-    public String scalar(String claimName) {
-        Object value = value(claimName);
+    public String scalar(ClaimPath claim) {
+        Object value = value(claim);
         return value instanceof String || value instanceof Number || value instanceof Boolean
                 ? String.valueOf(value) : null;
     }
 
     /**
-     * Every value the claim holds, as strings: the elements of an array, the words of a
-     * space-separated scope/scp string, or the one value of any other scalar claim.
+     * Every value the claim holds, as strings: the elements of an array, the words of the top-level
+     * scope/scp string, or the one value of any other scalar claim.
      */
-    public List<String> values(String claimName) {
-        Object value = value(claimName);
+    public List<String> values(ClaimPath claim) {
+        Object value = value(claim);
         List<String> values = new ArrayList<>();
         if (value instanceof List<?> list) {
             for (Object element : list) {
@@ -58,7 +56,7 @@ public final class VerifiedToken {
                     values.add(String.valueOf(element));
                 }
             }
-        } else if (value instanceof String text && SPACE_SEPARATED_CLAIMS.contains(claimName)) {
+        } else if (value instanceof String text && claim.isSpaceSeparated()) {
             for (String word : text.split(" ")) {
                 if (!word.isEmpty()) {
                     values.add(word);
@@ -74,8 +72,8 @@ public final class VerifiedToken {
      * The claim as API Gateway accepts it in an authorizer context: a string, number or boolean.
      * Arrays are joined with commas and objects become their JSON text. Null when absent.
      */
-    public Object contextValue(String claimName) {
-        Object value = value(claimName);
+    public Object contextValue(ClaimPath claim) {
+        Object value = value(claim);
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value;
         }
@@ -90,19 +88,21 @@ public final class VerifiedToken {
     }
 
     /**
-     * The claim's value; a name with dots that is not itself a claim is a path into objects
-     * ({@code realm_access.roles}, as Keycloak nests roles). Names like {@code cognito:groups} or a
-     * namespaced {@code https://example.com/roles} are found as they are first.
+     * Temporary, until the configuration holds its claims as {@link ClaimPath}s: parses the name on
+     * every call, which the request path should not do.
      */
-    private Object value(String claimName) {
-        Object value = claims.get(claimName);
-        if (value == null && claimName.indexOf('.') > 0) {
-            String[] path = claimName.split("\\.");
-            value = claims.get(path[0]);
-            for (int i = 1; i < path.length && value != null; i++) {
-                value = value instanceof Map<?, ?> object ? object.get(path[i]) : null;
-            }
-        }
+    public String scalar(String claimName) {
+        return scalar(ClaimPath.parse(claimName));
+    }
+
+    /** Temporary, like {@link #scalar(String)}. */
+    public Object contextValue(String claimName) {
+        return contextValue(ClaimPath.parse(claimName));
+    }
+
+    /** The claim's value when it is of a JSON type, else null. */
+    private Object value(ClaimPath claim) {
+        Object value = claim.resolve(claims);
         return value instanceof Map<?, ?> || value instanceof List<?> || value instanceof String
                 || value instanceof Number || value instanceof Boolean ? value : null;
     }
