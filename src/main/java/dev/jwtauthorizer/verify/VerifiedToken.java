@@ -74,8 +74,13 @@ public final class VerifiedToken {
      */
     public Object contextValue(ClaimPath claim) {
         Object value = value(claim);
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Boolean || value instanceof Double number && Double.isFinite(number)) {
             return value;
+        }
+        if (value instanceof Number number) {
+            // Beyond a long or a double (1e400 reads as infinity): as text, which every reader takes.
+            return number.toString();
         }
         if (value instanceof List<?> list) {
             List<String> parts = new ArrayList<>();

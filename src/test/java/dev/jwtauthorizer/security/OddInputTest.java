@@ -68,6 +68,19 @@ class OddInputTest {
     }
 
     @Test
+    void numbersBeyondALongOrADoubleReachTheContextAsText() {
+        TokenAuthorizerHandler withContext = handler(Map.of("JWT_CONTEXT_CLAIMS", "big,huge"));
+        String payload = Forger.payloadJson();
+        payload = payload.substring(0, payload.lastIndexOf('}')) + ",\"big\":1e400,\"huge\":123456789012345678901234567890}";
+        String token = Forger.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}", payload);
+
+        Map<String, Object> context = context(withContext.handleRequest(event(token, ARN), null));
+
+        assertEquals("Infinity", context.get("big"));
+        assertEquals("123456789012345678901234567890", context.get("huge"));
+    }
+
+    @Test
     void aMethodArnWithAPartLongerThanApiGatewayAllowsIsA401WithItsOwnReason() {
         String longPart = "a".repeat(300);
         List<String> arns = List.of(
@@ -193,6 +206,11 @@ class OddInputTest {
         event.setAuthorizationToken("Bearer " + token);
         event.setMethodArn(arn);
         return event;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> context(Map<String, Object> response) {
+        return (Map<String, Object>) response.get("context");
     }
 
     @SuppressWarnings("unchecked")
