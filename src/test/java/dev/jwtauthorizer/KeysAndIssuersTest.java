@@ -223,7 +223,7 @@ class KeysAndIssuersTest {
                 assertEquals("401", answer(authorizer, rs256(stranger, "api-a", "a-1")));
                 assertEquals(Reason.WRONG_ISSUER, reason(authorizer, rs256(stranger, "api-a", "a-1")));
             }
-            assertEquals(seenA, server.requests(), "A's key set was fetched once");
+            assertEquals(seenA + 1, server.requests(), "A's key set: once at start, once more for the kid it lacked (b-1)");
             assertEquals(seenB, other.requests(), "B's discovery, keys and C's secret were fetched once");
         }
     }

@@ -10,15 +10,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * Key material from one source, kept for the life of the container with a lifecycle:
+ * Key material from one source, kept for the life of the container. When it is fetched:
  * <ul>
- *   <li>fetched once and reused; refetched in the background once older than the maximum age, while
- *       requests go on using the current material;</li>
- *   <li>at most one fetch in flight, and at most one attempt per cooldown whatever asks for it
- *       (age, an unknown kid, a restore), so no flood of requests becomes a flood of fetches;</li>
- *   <li>when a refetch fails, the last good material is served until it is older than the maximum
- *       staleness; after that every request fails closed until a fetch succeeds.</li>
+ *   <li>once at start, and again in the background once older than the maximum age, while requests
+ *       go on using the current material; when a fetch fails, the last good material serves until it
+ *       is older than the maximum staleness, and after that every request fails closed until a fetch
+ *       succeeds. These fetches, and the retries of a request that finds nothing usable, are at most
+ *       one per cooldown among themselves;</li>
+ *   <li>when a token names a kid the material lacks, at once, whenever and why the last fetch
+ *       happened, so a key published since is learned on its first use. Such fetches have their own
+ *       budget: one per cooldown, counted from the last fetch an unknown kid caused. A flood of
+ *       random kids therefore costs at most one extra fetch per cooldown, and a genuine new key that
+ *       arrives during a flood waits at most one cooldown;</li>
+ *   <li>after a SnapStart restore, at once, and both budgets start afresh;</li>
+ *   <li>never two at a time: a request that waited for a fetch in flight uses its result instead of
+ *       starting another.</li>
  * </ul>
+ * Material given in configuration (inline or a file) is loaded once and never fetched again.
  *
  * @param <T> the parsed material: a list of keys, or a secret
  */
@@ -32,6 +40,35 @@ public final class KeyCache<T> implements Refreshable {
     private record Loaded<T>(T value, long fetchedAtNanos) {
     }
 
+    /** One budget of fetches: one per cooldown. Guarded by the cache's fetch lock. */
+    private static final class Cooldown {
+        private final long nanos;
+        private boolean used;
+        private long lastNanos;
+
+        Cooldown(long nanos) {
+            this.nanos = nanos;
+        }
+
+        boolean tryTake(long now) {
+            if (used && now - lastNanos < nanos) {
+                return false;
+            }
+            used = true;
+            lastNanos = now;
+            return true;
+        }
+
+        void restart(long now) {
+            used = true;
+            lastNanos = now;
+        }
+
+        void clear() {
+            used = false;
+        }
+    }
+
     private final KeySource source;
     private final Parser<T> parser;
     private final KeyLifetime lifetime;
@@ -41,9 +78,12 @@ public final class KeyCache<T> implements Refreshable {
     private final AtomicBoolean backgroundQueued = new AtomicBoolean();
 
     private volatile Loaded<T> loaded;
-    // Guarded by this: the lock is also what keeps a second fetch from starting while one runs.
-    private long lastAttemptNanos;
-    private boolean attempted;
+    /** Fetches finished, successful or not: a waiter that sees it move knows a fetch ran meanwhile. */
+    private volatile long fetchesDone;
+    // The lock is held through each fetch: that is what keeps a second one from starting.
+    private final Object fetchLock = new Object();
+    private final Cooldown forAgeOrFailure;
+    private final Cooldown forUnknownKid;
 
     /**
      * @param unavailable the reason given when no usable material can be had
@@ -57,6 +97,8 @@ public final class KeyCache<T> implements Refreshable {
         this.unavailable = unavailable;
         this.nanoClock = nanoClock;
         this.background = background;
+        this.forAgeOrFailure = new Cooldown(lifetime.cooldown().toNanos());
+        this.forUnknownKid = new Cooldown(lifetime.cooldown().toNanos());
     }
 
     /** Runs each background refresh on its own short-lived daemon thread. */
@@ -71,20 +113,23 @@ public final class KeyCache<T> implements Refreshable {
     /** Fetches now, during initialisation, so the first request does not wait. False when it failed. */
     @Override
     public boolean prefetch() {
-        refreshIfDue();
+        fetchIfAllowed(forAgeOrFailure, fetchesDone);
         return loaded != null;
     }
 
     /**
-     * Fetches now whatever the cooldown: after a SnapStart restore, where the material may be as old
-     * as the snapshot and the cooldown's clock readings mean nothing. On failure the material stays.
+     * Fetches now whatever the budgets: after a SnapStart restore, where the material may be as old
+     * as the snapshot and the clock readings of both budgets mean nothing. On failure the material stays.
      */
     @Override
-    public synchronized boolean refreshNow() {
-        attempted = false;
-        Loaded<T> before = loaded;
-        refreshIfDue();
-        return loaded != before;
+    public boolean refreshNow() {
+        synchronized (fetchLock) {
+            Loaded<T> before = loaded;
+            forAgeOrFailure.restart(nanoClock.getAsLong());
+            forUnknownKid.clear();
+            fetch();
+            return loaded != before;
+        }
     }
 
     /**
@@ -94,9 +139,10 @@ public final class KeyCache<T> implements Refreshable {
      *                                  the maximum staleness, and no fetch is allowed or succeeds now
      */
     public T current() {
+        long seenFetches = fetchesDone;
         Loaded<T> current = loaded;
         if (current == null || isTooStale(current)) {
-            refreshIfDue();
+            fetchIfAllowed(forAgeOrFailure, seenFetches);
             current = loaded;
             if (current == null || isTooStale(current)) {
                 throw new KeysUnavailableException(unavailable, source.describe());
@@ -108,11 +154,16 @@ public final class KeyCache<T> implements Refreshable {
     }
 
     /**
-     * Refetches because the material lacks something a token asks for (an unknown kid), unless the
-     * cooldown forbids it. Returns the material then current: new, or the same as before.
+     * Refetches because {@code seen}, the material a request looked in, lacks what its token asks
+     * for (an unknown kid), unless the unknown-kid budget is spent. Returns the material then
+     * current: new if this or a concurrent fetch brought some, else the same as before.
      */
-    public T refreshAfterMiss() {
-        refreshIfDue();
+    public T refreshAfterMiss(T seen) {
+        long seenFetches = fetchesDone;
+        Loaded<T> now = loaded;
+        if (source.isRemote() && now != null && now.value() == seen) {
+            fetchIfAllowed(forUnknownKid, seenFetches);
+        }
         return current();
     }
 
@@ -129,9 +180,10 @@ public final class KeyCache<T> implements Refreshable {
             return;
         }
         try {
+            long seenFetches = fetchesDone;
             background.execute(() -> {
                 try {
-                    refreshIfDue();
+                    fetchIfAllowed(forAgeOrFailure, seenFetches);
                 } finally {
                     backgroundQueued.set(false);
                 }
@@ -142,14 +194,21 @@ public final class KeyCache<T> implements Refreshable {
         }
     }
 
-    /** Fetches unless an attempt was made within the cooldown; a failure keeps the last good material. */
-    private synchronized void refreshIfDue() {
-        long now = nanoClock.getAsLong();
-        if (attempted && now - lastAttemptNanos < lifetime.cooldown().toNanos()) {
-            return;
+    /**
+     * Fetches unless a fetch finished since the caller looked ({@code seenFetches}): its result is
+     * what the caller would get; or unless this budget is spent.
+     */
+    private void fetchIfAllowed(Cooldown budget, long seenFetches) {
+        synchronized (fetchLock) {
+            if (fetchesDone != seenFetches || !budget.tryTake(nanoClock.getAsLong())) {
+                return;
+            }
+            fetch();
         }
-        attempted = true;
-        lastAttemptNanos = now;
+    }
+
+    /** Fetches and parses; a failure keeps the last good material. Call holding the fetch lock. */
+    private void fetch() {
         try {
             T value = parser.parse(source.fetch());
             loaded = new Loaded<>(value, nanoClock.getAsLong());
@@ -159,6 +218,8 @@ public final class KeyCache<T> implements Refreshable {
             JsonLog.warn("keys_fetch_failed", "source", source.describe(),
                     "why", e.getClass().getSimpleName() + ": " + e.getMessage(),
                     "servingLastGood", last != null && !isTooStale(last));
+        } finally {
+            fetchesDone++;
         }
     }
 

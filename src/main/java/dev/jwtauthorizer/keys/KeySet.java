@@ -3,14 +3,15 @@ package dev.jwtauthorizer.keys;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
  * The public keys of one key source, with the lifecycle of {@link KeyCache}. A token whose kid is
- * not in the set may cause a refetch, within the cache's cooldown. A refetch replaces the whole set,
- * so a key the provider withdrew stops being trusted.
+ * not in the set may cause a refetch, within the cache's unknown-kid budget. A refetch replaces the
+ * whole set, so a key the provider withdrew stops being trusted.
  */
 public final class KeySet implements Refreshable {
     private final KeyCache<List<VerificationKey>> cache;
@@ -32,12 +33,17 @@ public final class KeySet implements Refreshable {
     }
 
     /**
-     * The key that verifies a token with this algorithm and kid.
+     * The keys that may verify a token with this algorithm and kid, in set order: every key with the
+     * kid whose type and attributes fit the algorithm (at most {@link JwksParser#MAX_KEYS_PER_KID}).
+     * The token is good if any of them verifies it. A kid the set lacks causes a refetch, within the
+     * unknown-kid budget of {@link KeyCache}.
      *
-     * @throws TokenRejectedException   KID_REQUIRED, UNKNOWN_KID or KEY_MISMATCH
+     * @return never empty
+     * @throws TokenRejectedException   KID_REQUIRED (no kid, and the set holds more than one key),
+     *                                  UNKNOWN_KID, or KEY_MISMATCH (keys have the kid, none fits)
      * @throws KeysUnavailableException when no usable set can be had
      */
-    public VerificationKey select(JwsAlgorithm algorithm, String kid) {
+    public List<VerificationKey> candidates(JwsAlgorithm algorithm, String kid) {
         List<VerificationKey> current = cache.current();
         if (kid == null) {
             if (current.size() != 1) {
@@ -45,9 +51,9 @@ public final class KeySet implements Refreshable {
             }
             return requireFit(current.get(0), algorithm);
         }
-        VerificationKey found = find(current, kid, algorithm);
+        List<VerificationKey> found = find(current, kid, algorithm);
         if (found == null) {
-            List<VerificationKey> refreshed = cache.refreshAfterMiss();
+            List<VerificationKey> refreshed = cache.refreshAfterMiss(current);
             if (refreshed != current) {
                 found = find(refreshed, kid, algorithm);
             }
@@ -58,27 +64,31 @@ public final class KeySet implements Refreshable {
         return found;
     }
 
-    /** A key with this kid that fits the algorithm; null when none has the kid; KEY_MISMATCH when none fits. */
-    private static VerificationKey find(List<VerificationKey> keys, String kid, JwsAlgorithm algorithm) {
+    /** The keys with this kid that fit the algorithm; null when none has the kid; KEY_MISMATCH when none fits. */
+    private static List<VerificationKey> find(List<VerificationKey> keys, String kid, JwsAlgorithm algorithm) {
+        List<VerificationKey> fitting = null;
         boolean kidSeen = false;
         for (VerificationKey key : keys) {
             if (kid.equals(key.kid())) {
-                if (key.fits(algorithm)) {
-                    return key;
-                }
                 kidSeen = true;
+                if (key.fits(algorithm)) {
+                    if (fitting == null) {
+                        fitting = new ArrayList<>(2);
+                    }
+                    fitting.add(key);
+                }
             }
         }
-        if (kidSeen) {
+        if (kidSeen && fitting == null) {
             throw new TokenRejectedException(Reason.KEY_MISMATCH);
         }
-        return null;
+        return fitting;
     }
 
-    private static VerificationKey requireFit(VerificationKey key, JwsAlgorithm algorithm) {
+    private static List<VerificationKey> requireFit(VerificationKey key, JwsAlgorithm algorithm) {
         if (!key.fits(algorithm)) {
             throw new TokenRejectedException(Reason.KEY_MISMATCH);
         }
-        return key;
+        return List.of(key);
     }
 }

@@ -68,20 +68,25 @@ public final class IssuerVerifier {
         return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
     }
 
-    private Algorithm verifierFor(JwsAlgorithm algorithm, String kid) {
+    /** The HMAC secret, or every key with the token's kid that fits the algorithm, in set order. */
+    private List<Algorithm> verifierFor(JwsAlgorithm algorithm, String kid) {
         if (algorithm.family() == KeyFamily.HMAC) {
-            return hmacSecret.current().verifierFor(algorithm);
+            return List.of(hmacSecret.current().verifierFor(algorithm));
         }
-        return keySet.select(algorithm, kid).verifierFor(algorithm);
+        return keySet.candidates(algorithm, kid).stream().map(key -> key.verifierFor(algorithm)).toList();
     }
 
-    private static void checkSignature(DecodedToken jwt, Algorithm verifier) {
-        try {
-            verifier.verify(jwt);
-        } catch (RuntimeException e) {
-            // Bad base64, wrong length, invalid DER, all-zero ECDSA values: all just a bad signature.
-            throw new TokenRejectedException(Reason.BAD_SIGNATURE);
+    /** Good when any of the verifiers accepts the signature. */
+    private static void checkSignature(DecodedToken jwt, List<Algorithm> verifiers) {
+        for (Algorithm verifier : verifiers) {
+            try {
+                verifier.verify(jwt);
+                return;
+            } catch (RuntimeException e) {
+                // Bad base64, wrong length, invalid DER, all-zero ECDSA values: all just a bad signature.
+            }
         }
+        throw new TokenRejectedException(Reason.BAD_SIGNATURE);
     }
 
     private void checkTimes(DecodedToken jwt) {

@@ -68,8 +68,8 @@ class KeySetOverHttpTest {
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"), TestKeys.jwk(TestKeys.EC256, "ec")));
         KeySet keys = keySet();
         assertTrue(keys.prefetch());
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
-        assertEquals(KeyFamily.EC, keys.select(JwsAlgorithm.ES256, "ec").family());
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family());
+        assertEquals(KeyFamily.EC, keys.candidates(JwsAlgorithm.ES256, "ec").get(0).family());
         assertEquals(1, server.requests());
     }
 
@@ -78,7 +78,7 @@ class KeySetOverHttpTest {
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
         KeySet keys = keySet();
         for (int i = 0; i < 100; i++) {
-            keys.select(JwsAlgorithm.RS256, "rsa");
+            keys.candidates(JwsAlgorithm.RS256, "rsa");
         }
         assertEquals(1, server.requests());
     }
@@ -90,9 +90,9 @@ class KeySetOverHttpTest {
         keys.prefetch();
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
         advance(COOLDOWN);
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "new").family());
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "new").get(0).family());
         assertEquals(2, server.requests());
-        TokenRejectedException old = assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, "old"));
+        TokenRejectedException old = assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.RS256, "old"));
         assertEquals(Reason.UNKNOWN_KID, old.reason());
     }
 
@@ -105,12 +105,12 @@ class KeySetOverHttpTest {
             advance(COOLDOWN);
             for (int i = 0; i < 1000; i++) {
                 String kid = UUID.randomUUID().toString();
-                assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, kid));
+                assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.RS256, kid));
             }
         }
         assertEquals(1 + 3, server.requests());
         // The genuine key still works throughout.
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family());
     }
 
     @Test
@@ -122,16 +122,19 @@ class KeySetOverHttpTest {
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
         // Requests go on with the current set and do not wait; one refresh is queued, not one per request.
         for (int i = 0; i < 50; i++) {
-            assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "old").family());
+            assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "old").get(0).family());
         }
         assertEquals(1, server.requests());
         assertEquals(1, background.size());
         background.poll().run();
         assertEquals(2, server.requests());
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "new").family());
-        TokenRejectedException withdrawn = assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, "old"));
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "new").get(0).family());
+        TokenRejectedException withdrawn = assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.RS256, "old"));
         assertEquals(Reason.UNKNOWN_KID, withdrawn.reason());
-        assertEquals(2, server.requests(), "the unknown kid came within the cooldown of the refresh");
+        // An unknown kid has a budget of its own: the refresh did not spend it, so the set was checked once more.
+        assertEquals(3, server.requests());
+        assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.RS256, "old"));
+        assertEquals(3, server.requests(), "the second unknown kid came within the cooldown of the first");
         assertTrue(background.isEmpty());
     }
 
@@ -142,21 +145,21 @@ class KeySetOverHttpTest {
         keys.prefetch();
         server.fail(503);
         advance(MAX_AGE);
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family());
         background.poll().run();
         assertEquals(2, server.requests());
         advance(MAX_STALE.minus(MAX_AGE).minusSeconds(1));
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family(), "still within the staleness bound");
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family(), "still within the staleness bound");
         advance(Duration.ofSeconds(1));
-        assertThrows(KeysUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa"));
+        assertThrows(KeysUnavailableException.class, () -> keys.candidates(JwsAlgorithm.RS256, "rsa"));
         int attempts = server.requests();
         for (int i = 0; i < 100; i++) {
-            assertThrows(KeysUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa"));
+            assertThrows(KeysUnavailableException.class, () -> keys.candidates(JwsAlgorithm.RS256, "rsa"));
         }
         assertEquals(attempts, server.requests(), "at most one attempt per cooldown while down");
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
         advance(COOLDOWN);
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family());
         assertEquals(attempts + 1, server.requests());
     }
 
@@ -168,7 +171,7 @@ class KeySetOverHttpTest {
         try {
             List<Future<KeyFamily>> answers = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                answers.add(pool.submit(() -> keys.select(JwsAlgorithm.RS256, "rsa").family()));
+                answers.add(pool.submit(() -> keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family()));
             }
             for (Future<KeyFamily> answer : answers) {
                 assertEquals(KeyFamily.RSA, answer.get(5, TimeUnit.SECONDS));
@@ -188,7 +191,7 @@ class KeySetOverHttpTest {
         server.delay(1000);
         advance(MAX_AGE);
         long start = System.nanoTime();
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 500, "the request waited " + millis + " ms");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -207,14 +210,78 @@ class KeySetOverHttpTest {
         // The flood spends this interval's fetch; then the provider rotates a key in.
         for (int i = 0; i < 500; i++) {
             String kid = UUID.randomUUID().toString();
-            assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, kid));
+            assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.RS256, kid));
         }
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"), TestKeys.jwk(TestKeys.RSA_2, "rotated")));
-        assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, "rotated"));
+        assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.RS256, "rotated"));
         // Unlike a shared rate-limit bucket, the flood never costs more than this one interval.
         advance(COOLDOWN);
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rotated").family());
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rotated").get(0).family());
         assertEquals(3, server.requests());
+    }
+
+    @Test
+    void aKeyPublishedAfterAnyFetchIsLearnedOnItsFirstUse() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        KeySet keys = keySet();
+        keys.prefetch();
+        // Right after the fetch at start.
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"), TestKeys.jwk(TestKeys.RSA_2, "after-start")));
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "after-start").get(0).family());
+        assertEquals(2, server.requests());
+        // Right after a refresh due to age, which came after that unknown kid's fetch.
+        advance(MAX_AGE);
+        keys.candidates(JwsAlgorithm.RS256, "rsa");
+        background.poll().run();
+        assertEquals(3, server.requests());
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"), TestKeys.jwk(TestKeys.RSA_2, "after-refresh")));
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "after-refresh").get(0).family());
+        assertEquals(4, server.requests());
+        // Right after a restore, which came within the cooldown of that unknown kid's fetch: a restore starts both budgets afresh.
+        assertTrue(keys.refreshNow());
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"), TestKeys.jwk(TestKeys.RSA_2, "after-restore")));
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "after-restore").get(0).family());
+        assertEquals(6, server.requests());
+    }
+
+    @Test
+    void aRequestThatWaitedForAFetchInFlightUsesItsResult() throws Exception {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
+        List<Thread> threads = new ArrayList<>();
+        KeySet keys = new KeySet(new HttpKeySource(URI.create(server.url()), Duration.ofSeconds(2), 64 * 1024),
+                new KeyLifetime(MAX_AGE, MAX_STALE, COOLDOWN), clock::get, task -> {
+                    Thread thread = new Thread(task);
+                    threads.add(thread);
+                    thread.start();
+                });
+        keys.prefetch();
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa"), TestKeys.jwk(TestKeys.RSA_2, "new"))).delay(500);
+        advance(MAX_AGE);
+        keys.candidates(JwsAlgorithm.RS256, "rsa");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.requests() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        // The refresh due to age is in flight; the new kid waits for it and finds itself in its result.
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "new").get(0).family());
+        threads.get(0).join(5000);
+        assertEquals(2, server.requests());
+    }
+
+    @Test
+    void keysSharingAKidAreAllCandidatesInSetOrderWhenTheyFit() {
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "k"), TestKeys.jwk(TestKeys.EC256, "k"),
+                TestKeys.jwk(TestKeys.RSA_2, "k"), TestKeys.jwk(TestKeys.RSA, "other")));
+        KeySet keys = keySet();
+        List<VerificationKey> rsa = keys.candidates(JwsAlgorithm.RS256, "k");
+        assertEquals(List.of(TestKeys.RSA.getPublic(), TestKeys.RSA_2.getPublic()), rsa.stream().map(VerificationKey::publicKey).toList());
+        List<VerificationKey> ec = keys.candidates(JwsAlgorithm.ES256, "k");
+        assertEquals(List.of(TestKeys.EC256.getPublic()), ec.stream().map(VerificationKey::publicKey).toList());
+        TokenRejectedException mismatch = assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.ES384, "k"));
+        assertEquals(Reason.KEY_MISMATCH, mismatch.reason());
+        TokenRejectedException noKid = assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.RS256, null));
+        assertEquals(Reason.KID_REQUIRED, noKid.reason());
+        assertEquals(1, server.requests());
     }
 
     @Test
@@ -222,11 +289,11 @@ class KeySetOverHttpTest {
         server.fail(503);
         KeySet keys = keySet();
         assertFalse(keys.prefetch());
-        assertThrows(KeysUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa"));
+        assertThrows(KeysUnavailableException.class, () -> keys.candidates(JwsAlgorithm.RS256, "rsa"));
         assertEquals(1, server.requests());
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa")));
         advance(COOLDOWN);
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family());
         assertEquals(2, server.requests());
     }
 
@@ -237,8 +304,8 @@ class KeySetOverHttpTest {
         keys.prefetch();
         server.fail(500);
         advance(COOLDOWN);
-        assertThrows(TokenRejectedException.class, () -> keys.select(JwsAlgorithm.RS256, "unknown"));
-        assertEquals(KeyFamily.RSA, keys.select(JwsAlgorithm.RS256, "rsa").family());
+        assertThrows(TokenRejectedException.class, () -> keys.candidates(JwsAlgorithm.RS256, "unknown"));
+        assertEquals(KeyFamily.RSA, keys.candidates(JwsAlgorithm.RS256, "rsa").get(0).family());
         assertEquals(2, server.requests());
     }
 

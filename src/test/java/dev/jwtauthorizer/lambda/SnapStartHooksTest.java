@@ -55,7 +55,9 @@ class SnapStartHooksTest {
             assertEquals(2, server.requests(), "refetched at once, cooldown or not");
             assertEquals(Reason.ROUTE_ALLOWED, authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA_2, "new"), Tokens.METHOD_ARN).reason());
             assertEquals(Reason.UNKNOWN_KID, authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA, "old"), Tokens.METHOD_ARN).reason());
-            assertEquals(2, server.requests());
+            assertEquals(3, server.requests(), "an unknown kid looks once more: the restore spent no budget of its own");
+            assertEquals(Reason.UNKNOWN_KID, authorizer.authorize("Bearer " + Tokens.rs256(TestKeys.RSA, "old"), Tokens.METHOD_ARN).reason());
+            assertEquals(3, server.requests(), "and no more within the cooldown");
         }
     }
 }

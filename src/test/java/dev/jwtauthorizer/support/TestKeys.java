@@ -59,8 +59,8 @@ public final class TestKeys {
             int bits = ec.getParams().getCurve().getField().getFieldSize();
             jwk.put("kty", "EC");
             jwk.put("crv", bits == 256 ? "P-256" : bits == 384 ? "P-384" : "P-521");
-            jwk.put("x", b64(ec.getW().getAffineX()));
-            jwk.put("y", b64(ec.getW().getAffineY()));
+            jwk.put("x", coordinate(ec.getW().getAffineX(), bits));
+            jwk.put("y", coordinate(ec.getW().getAffineY(), bits));
         }
         if (kid != null) {
             jwk.put("kid", kid);
@@ -86,5 +86,14 @@ public final class TestKeys {
             bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** RFC 7518 section 6.2.1.2: a coordinate is the full size for its curve, leading zeros kept. */
+    private static String coordinate(BigInteger value, int fieldBits) {
+        byte[] bytes = value.toByteArray();
+        byte[] full = new byte[(fieldBits + 7) / 8];
+        int length = Math.min(bytes.length, full.length);
+        System.arraycopy(bytes, bytes.length - length, full, full.length - length, length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(full);
     }
 }
