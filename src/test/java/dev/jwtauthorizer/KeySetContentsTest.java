@@ -84,7 +84,7 @@ class KeySetContentsTest {
     private Authorizer authorizer(StringBuilder log) {
         Authorizer[] made = new Authorizer[1];
         log.append(LogCapture.capture(() -> made[0] = Authorizer.create(AuthorizerConfig.fromEnvironment(env()),
-                Clock.systemUTC(), nanos::get, background::add, true)));
+                Clock.systemUTC(), nanos::get, background::add)));
         return made[0];
     }
 
@@ -119,7 +119,7 @@ class KeySetContentsTest {
             List<JsonNode> skipped = events(log.toString(), "jwks_key_skipped");
             assertEquals(1, skipped.size(), log.toString());
             assertEquals("bad-ec", skipped.get(0).path("kid").asText());
-            assertEquals("\"x\" is 48 bytes; P-256 needs 32", skipped.get(0).path("why").asText());
+            assertEquals("\"x\" is 48 bytes; a P-256 coordinate has at most 32", skipped.get(0).path("why").asText());
         } finally {
             Security.removeProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
         }

@@ -50,7 +50,7 @@ class UnknownKidRefetchTest {
         env.put("JWT_JWKS_REFRESH_COOLDOWN_SECONDS", String.valueOf(COOLDOWN.toSeconds()));
         env.put("JWT_KEYS_MAX_AGE_SECONDS", String.valueOf(MAX_AGE.toSeconds()));
         authorizer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), nanos::get,
-                background::add, true);
+                background::add);
         assertEquals(1, server.requests());
     }
 

@@ -72,9 +72,9 @@ enum EcCurve {
     /**
      * The public point with these coordinates, each the big-endian octet string of a JWK "x" or "y".
      *
-     * @throws IllegalArgumentException naming what is wrong: a coordinate not of the full length RFC
-     *                                  7518 section 6.2.1.2 requires, not below p, or the point not on
-     *                                  the curve (as a point of another curve given this name is not)
+     * @throws IllegalArgumentException naming what is wrong: a coordinate longer than the curve's,
+     *                                  not below p, or the point not on the curve (as a point of
+     *                                  another curve given this name is not)
      */
     ECPoint publicPoint(byte[] x, byte[] y) {
         BigInteger affineX = coordinate("x", x);
@@ -88,9 +88,11 @@ enum EcCurve {
     }
 
     private BigInteger coordinate(String name, byte[] octets) {
-        if (octets.length != coordinateBytes) {
+        // RFC 7518 section 6.2.1.2 asks for the full length, but some issuers drop leading zero bytes
+        // (one key in 128): a shorter coordinate is the same number, and range and curve are checked below.
+        if (octets.length > coordinateBytes) {
             throw new IllegalArgumentException("\"" + name + "\" is " + octets.length + " bytes; "
-                    + jwkName + " needs " + coordinateBytes);
+                    + "a " + jwkName + " coordinate has at most " + coordinateBytes);
         }
         BigInteger value = new BigInteger(1, octets);
         if (value.compareTo(p) >= 0) {

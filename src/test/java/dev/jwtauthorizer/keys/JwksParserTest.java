@@ -1,5 +1,7 @@
 package dev.jwtauthorizer.keys;
 
+import java.util.Base64;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,10 +54,10 @@ class JwksParserTest {
     private static final Map<String, String> WHY = new HashMap<>();
 
     static {
-        bad("p384-labelled-p256", "P-256 needs 32", with(P384, "crv", "P-256"));
+        bad("p384-labelled-p256", "a P-256 coordinate has at most 32", with(P384, "crv", "P-256"));
         bad("off-the-curve", "not on curve P-256", with(P256, "y", plusOne(P256.getY())));
         bad("x-not-below-p", "not below the field size", with(P256, "x", Base64URL.encode(p("secp256r1")).toString()));
-        bad("short-coordinate", "P-256 needs 32", with(P256, "x", Base64URL.encode(Arrays.copyOf(P256.getX().decode(), 31)).toString()));
+        bad("short-coordinate", "not on curve P-256", with(P256, "x", Base64URL.encode(Arrays.copyOf(P256.getX().decode(), 31)).toString()));
         bad("unknown-curve", "unsupported curve P-192", with(P256, "crv", "P-192"));
         bad("rsa-private", "private key material published", rsa("x", 2048).toJSONObject());
         bad("ec-private", "private key material published", P256.toJSONObject());
@@ -137,6 +139,24 @@ class JwksParserTest {
         } while (key.getW().getAffineX().bitLength() > 248 && key.getW().getAffineY().bitLength() > 248);
         byte[] document = JwkExport.keySet(JwkExport.publicJwk(key, "dev", "ES256")).getBytes(StandardCharsets.UTF_8);
         assertEquals(key, JwksParser.parse(document).get(0).publicKey());
+    }
+
+    @Test
+    void anIssuersKeyWhoseCoordinateLostItsLeadingZeroStillLoads() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        ECPublicKey key;
+        do {
+            key = (ECPublicKey) generator.generateKeyPair().getPublic();
+        } while (key.getW().getAffineX().bitLength() > 248);
+        // Some issuers write the minimal big-endian form instead of RFC 7518's full 32 bytes.
+        byte[] x = key.getW().getAffineX().toByteArray();
+        byte[] minimal = x[0] == 0 ? Arrays.copyOfRange(x, 1, x.length) : x;
+        Map<String, Object> jwk = new LinkedHashMap<>(JwkExport.publicJwk(key, "minimal", "ES256"));
+        jwk.put("x", Base64.getUrlEncoder().withoutPadding().encodeToString(minimal));
+        assertTrue(minimal.length < 32);
+
+        assertEquals(key, JwksParser.parse(bytes(Map.of("keys", List.of(jwk)))).get(0).publicKey());
     }
 
     @ParameterizedTest
