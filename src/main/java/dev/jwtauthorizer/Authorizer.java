@@ -3,6 +3,7 @@ package dev.jwtauthorizer;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.config.IssuerConfig;
+import dev.jwtauthorizer.config.Setting;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.decision.Decision;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
@@ -85,6 +86,7 @@ public final class Authorizer {
                 secret = new KeyCache<>(issuer.hmacSecret(), bytes -> HmacSecret.parse(bytes, issuer.algorithms()),
                         lifetime(config, issuer.hmacSecret()), Reason.SECRET_UNAVAILABLE, nanoClock, background);
                 start(secret, issuer.hmacSecret(), remoteKeys);
+                refuseUnusableSecret(secret, issuer.hmacSecret());
             }
             issuers.add(new IssuerVerifier(issuer, keySet, secret, config.leeway(), clock));
         }
@@ -106,6 +108,19 @@ public final class Authorizer {
         }
         if (!keys.prefetch() && !source.isRemote()) {
             throw new IllegalStateException("local keys checked at start no longer load: " + source.describe());
+        }
+    }
+
+    /**
+     * A secret that arrived at start but cannot be used (the console's key/value JSON, a trailing
+     * newline, a public key) is a configuration mistake, not an outage: stop the start and say so,
+     * rather than answer 500 until someone reads the log. A secret that could not be fetched is left
+     * to the first request, which tries again.
+     */
+    private static void refuseUnusableSecret(KeyCache<HmacSecret> secret, KeySource source) {
+        if (source.isRemote() && secret.contentProblem() != null) {
+            throw new ConfigException(Setting.JWT_HMAC_SECRET_ID,
+                    source.describe() + " cannot be used as an HMAC secret: " + secret.contentProblem());
         }
     }
 

@@ -377,15 +377,23 @@ class KeysAndIssuersTest {
     }
 
     @Test
-    void aSecretTooShortForTheAlgorithmIsNeverUsed() {
+    void aSecretTooShortForTheAlgorithmStopsTheStartAndIsNeverUsedAfterARotation() {
         String shortSecret = "only-sixteen-byt";
         server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", shortSecret)));
-        String[] result = new String[1];
-        String log = LogCapture.capture(() -> result[0] = answer(Authorizer.fromEnvironment(secretFromExtension()),
-                Tokens.claims().sign(Algorithm.HMAC256(shortSecret.getBytes(StandardCharsets.UTF_8)))));
-        assertEquals("500", result[0]);
+        ConfigException atStart = assertThrows(ConfigException.class,
+                () -> LogCapture.discard(() -> Authorizer.fromEnvironment(secretFromExtension())));
+        assertEquals("JWT_HMAC_SECRET_ID", atStart.variable());
+        assertTrue(atStart.getMessage().contains("is 16 bytes; HS256 needs at least 32"), atStart.getMessage());
+        assertFalse(atStart.getMessage().contains(shortSecret));
+
+        server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", TestKeys.HMAC_SECRET)));
+        Authorizer authorizer = LogCapture.discard(() -> Authorizer.fromEnvironment(secretFromExtension()));
+        server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", shortSecret)));
+        String log = LogCapture.capture(authorizer::afterRestore);
         assertTrue(log.contains("is 16 bytes; HS256 needs at least 32"), log);
         assertFalse(log.contains(shortSecret));
+        assertEquals("Allow", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET))));
+        assertEquals("401", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(shortSecret.getBytes(StandardCharsets.UTF_8)))));
     }
 
     @Test

@@ -78,6 +78,7 @@ public final class KeyCache<T> implements Refreshable {
     private final AtomicBoolean backgroundQueued = new AtomicBoolean();
 
     private volatile Loaded<T> loaded;
+    private volatile String contentProblem;
     /** Fetches finished, successful or not: a waiter that sees it move knows a fetch ran meanwhile. */
     private volatile long fetchesDone;
     // The lock is held through each fetch: that is what keeps a second one from starting.
@@ -209,11 +210,18 @@ public final class KeyCache<T> implements Refreshable {
 
     /** Fetches and parses; a failure keeps the last good material. Call holding the fetch lock. */
     private void fetch() {
+        boolean fetched = false;
         try {
-            T value = parser.parse(source.fetch());
+            byte[] document = source.fetch();
+            fetched = true;
+            T value = parser.parse(document);
             loaded = new Loaded<>(value, nanoClock.getAsLong());
+            contentProblem = null;
             JsonLog.info("keys_loaded", "source", source.describe(), "what", describe(value));
         } catch (IOException | RuntimeException e) {
+            if (fetched) {
+                contentProblem = e.getMessage();
+            }
             Loaded<T> last = loaded;
             JsonLog.warn("keys_fetch_failed", "source", source.describe(),
                     "why", e.getClass().getSimpleName() + ": " + e.getMessage(),
@@ -221,6 +229,14 @@ public final class KeyCache<T> implements Refreshable {
         } finally {
             fetchesDone++;
         }
+    }
+
+    /**
+     * Why the last document fetched could not be used (it arrived, but is not valid material), or
+     * null when the last fetch succeeded or failed in transit. Never quotes the material.
+     */
+    public String contentProblem() {
+        return contentProblem;
     }
 
     /** Key counts are worth logging; a secret's length is all that may be said about it. */
