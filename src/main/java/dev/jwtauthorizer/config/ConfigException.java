@@ -8,9 +8,22 @@ public final class ConfigException extends RuntimeException {
         this(setting.name(), problem);
     }
 
+    /** "VARIABLE: problem". */
     public ConfigException(String variable, String problem) {
-        super(variable + ": " + problem);
+        this(variable, problem, false);
+    }
+
+    private ConfigException(String variable, String text, boolean sentence) {
+        super(sentence ? text : variable + ": " + text);
         this.variable = variable;
+    }
+
+    /** A message written as a sentence that names the variable itself: "JWT_RULE is not a setting; ...". */
+    public static ConfigException sentence(String variable, String message) {
+        if (!message.contains(variable)) {
+            throw new IllegalArgumentException("the message must name " + variable);
+        }
+        return new ConfigException(variable, message, true);
     }
 
     public String variable() {

@@ -2,11 +2,14 @@ package dev.jwtauthorizer.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -57,10 +60,55 @@ public final class Json {
         }
     }
 
+    /**
+     * Where the text stopped being JSON and what kind of mistake it was, never the text itself:
+     * Jackson's own messages quote the input ("Unrecognized token 'root'"), and the input may be a
+     * file named by mistake, a token or a secret. A repeated member is named, as finding it needs
+     * the name and a JSON member name is not content worth hiding.
+     */
     private static IllegalArgumentException notJson(IOException e) {
-        // The original message, without the excerpt of the input Jackson appends (it may be a token).
-        String why = e instanceof JsonProcessingException problem ? problem.getOriginalMessage() : e.getClass().getSimpleName();
-        return new IllegalArgumentException(why);
+        String original = e instanceof JsonProcessingException problem ? problem.getOriginalMessage() : null;
+        String category = category(e, original == null ? "" : original);
+        JsonLocation location = e instanceof JsonProcessingException problem ? problem.getLocation() : null;
+        return new IllegalArgumentException(category + at(location));
+    }
+
+    private static String category(IOException e, String original) {
+        if (e instanceof StreamConstraintsException) {
+            return original.contains("nesting depth") ? "nested deeper than " + MAX_DEPTH + " levels" : "a value over Jackson's size limits";
+        }
+        if (original.startsWith("Duplicate field '")) {
+            return original;
+        }
+        if (e instanceof CharConversionException || original.startsWith("Invalid UTF-8")) {
+            return "not UTF-8 text";
+        }
+        if (original.startsWith("Unexpected end-of-input")) {
+            return "unexpected end of the text";
+        }
+        if (original.startsWith("Unrecognized token")) {
+            return "a word that is not a JSON value";
+        }
+        if (original.startsWith("Illegal unquoted character")) {
+            return "a control character inside a string";
+        }
+        if (original.startsWith("Unrecognized character escape")) {
+            return "an invalid escape inside a string";
+        }
+        if (original.contains("umeric value")) {
+            return "an invalid number";
+        }
+        if (original.startsWith("Unexpected character") || original.startsWith("Illegal character")) {
+            return "an unexpected character";
+        }
+        return "malformed JSON";
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** The value as an object, or null when it is JSON but not an object. */
@@ -105,7 +153,7 @@ public final class Json {
         Object value = readValue(parser, first);
         // "{}x" and "{}{}" are not one JSON value.
         if (parser.nextToken() != null) {
-            throw new IllegalArgumentException("text after the value");
+            throw new IllegalArgumentException("text after the value" + at(parser.currentTokenLocation()));
         }
         return value;
     }

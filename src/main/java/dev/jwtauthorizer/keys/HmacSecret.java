@@ -1,6 +1,7 @@
 package dev.jwtauthorizer.keys;
 
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.jwtauthorizer.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -17,12 +18,27 @@ public final class HmacSecret {
 
     /**
      * Reads a secret as configured: UTF-8 text, or binary after a {@code base64:} prefix. It must be
-     * at least as long as each allowed algorithm's hash (RFC 7518 section 3.2).
+     * at least as long as each allowed algorithm's hash (RFC 7518 section 3.2), and be a secret:
+     * not blank, not wrapped in whitespace (the newline {@code echo} or a file adds would be part of
+     * the key, and a token signed with the intended secret would never verify), not a published key
+     * ({@link PublicKeyLookalike}), not a JSON object (the shape of a Secrets Manager key/value secret).
      *
      * @throws IllegalArgumentException saying what is wrong, never what the secret is
      */
     public static HmacSecret parse(byte[] configured, Set<JwsAlgorithm> algorithms) {
         String text = new String(configured, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("is blank; set it to a random secret (base64: for binary)");
+        }
+        refusePublished(PublicKeyLookalike.describeText(text));
+        if (isJsonObject(text)) {
+            throw new IllegalArgumentException("is a JSON object, not a secret; for a Secrets Manager secret in the "
+                    + "key/value shape set JWT_HMAC_SECRET_JSON_KEY (hmacSecretJsonKey) to the member that holds it");
+        }
+        if (isSpace(text.charAt(0)) || isSpace(text.charAt(text.length() - 1))) {
+            throw new IllegalArgumentException("starts or ends with whitespace, which would be part of the key; "
+                    + "remove the trailing newline (or spaces); for binary secrets use base64:");
+        }
         byte[] bytes;
         if (text.startsWith(BASE64_PREFIX)) {
             try {
@@ -30,6 +46,7 @@ public final class HmacSecret {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the text after \"base64:\" is not valid base64");
             }
+            refusePublished(PublicKeyLookalike.describeBytes(bytes));
         } else {
             bytes = configured;
         }
@@ -40,6 +57,29 @@ public final class HmacSecret {
             }
         }
         return new HmacSecret(bytes);
+    }
+
+    private static void refusePublished(String lookalike) {
+        if (lookalike != null) {
+            throw new IllegalArgumentException("looks like " + lookalike + ": keys and certificates are published, and "
+                    + "one used as the shared secret lets anyone who has it sign tokens; use a random secret of its own "
+                    + "(at least 32 bytes; base64: for binary)");
+        }
+    }
+
+    private static boolean isJsonObject(String text) {
+        if (!text.strip().startsWith("{")) {
+            return false;
+        }
+        try {
+            return Json.asObject(Json.read(text)) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     public int length() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
 import dev.jwtauthorizer.support.TestEnv;
@@ -14,6 +15,7 @@ import dev.jwtauthorizer.support.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -94,7 +96,7 @@ class ConfigReaderTest {
             "JWT_RULES|[{\"allow\":[\"FETCH /a\"]}]|JWT_RULES: rule 1: unknown HTTP verb \"FETCH\"",
             "JWT_RULES|[{\"allow\":[\"GET books\"]}]|JWT_RULES: rule 1: path \"books\" must start with /",
             "JWT_RULES_FILE|no-such-rules.json|JWT_RULES_FILE: no file",
-            "JWT_JWKS|{\"nope\":1}|JWT_JWKS: cannot load the key set",
+            "JWT_JWKS|{\"nope\":1}|JWT_JWKS: is not a key set",
     })
     void wrongSettingFailsWithItsNameAndWhatIsWrong(String variable, String value, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> Authorizer.fromEnvironment(with(variable, value)));
@@ -169,6 +171,19 @@ class ConfigReaderTest {
         AuthorizerConfig fromPackage = AuthorizerConfig.fromEnvironment(with(
                 "JWT_RULES_FILE", "test-rules.json", "LAMBDA_TASK_ROOT", dir.toString()));
         assertEquals(2, only(fromPackage).rules().rules().size());
+    }
+
+    @Test
+    void theBundledDevelopmentConfigurationStarts() throws Exception {
+        // events/env.json sets every setting, blank where unused, as SAM passes them.
+        Map<String, Object> section = Json.asObject(Json.asObject(Json.read(Files.readAllBytes(Path.of("events/env.json"))))
+                .get("JwtAuthorizerFunction"));
+        Map<String, String> env = new HashMap<>();
+        section.forEach((name, value) -> env.put(name, (String) value));
+        assertTrue(env.containsValue(""), "some settings are blank");
+        IssuerConfig issuer = only(AuthorizerConfig.fromEnvironment(env));
+        assertEquals(Set.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256), issuer.algorithms());
+        assertEquals(2, issuer.rules().rules().size());
     }
 
     @Test
