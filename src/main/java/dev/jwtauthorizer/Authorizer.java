@@ -1,5 +1,6 @@
 package dev.jwtauthorizer;
 
+import dev.jwtauthorizer.claims.ClaimPath;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.config.IssuerConfig;
@@ -213,14 +214,14 @@ public final class Authorizer {
         } else {
             rules.routesFor(token).forEach(policy::allow);
         }
-        for (String claim : config.contextClaims()) {
+        for (ClaimPath claim : config.contextClaims()) {
             Object value = token.contextValue(claim);
             if (value instanceof String text) {
-                policy.context(claim, text);
+                policy.context(claim.text(), text);
             } else if (value instanceof Number number) {
-                policy.context(claim, number);
+                policy.context(claim.text(), number);
             } else if (value instanceof Boolean flag) {
-                policy.context(claim, flag);
+                policy.context(claim.text(), flag);
             }
         }
         if (config.usageIdentifierClaim() != null) {

@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.config;
 
+import dev.jwtauthorizer.claims.ClaimPath;
 import dev.jwtauthorizer.keys.KeyLifetime;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +18,9 @@ public record AuthorizerConfig(
         List<IssuerConfig> issuers,
         Duration leeway,
         int maxTokenLength,
-        String principalClaim,
-        List<String> contextClaims,
-        String usageIdentifierClaim,
+        ClaimPath principalClaim,
+        List<ClaimPath> contextClaims,
+        ClaimPath usageIdentifierClaim,
         Duration fetchTimeout,
         KeyLifetime keyLifetime) {
 

@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.config;
 
+import dev.jwtauthorizer.claims.ClaimPath;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.KeyLifetime;
 import java.time.Duration;
@@ -45,9 +46,9 @@ final class ConfigReader {
                 issuers(issuerReader),
                 Duration.ofSeconds(integer(Setting.JWT_LEEWAY_SECONDS, 0, 300)),
                 integer(Setting.JWT_MAX_TOKEN_LENGTH, 256, 65_536),
-                variables.get(Setting.JWT_PRINCIPAL_CLAIM),
-                List.copyOf(variables.list(Setting.JWT_CONTEXT_CLAIMS)),
-                variables.get(Setting.JWT_USAGE_IDENTIFIER_CLAIM),
+                claim(Setting.JWT_PRINCIPAL_CLAIM, variables.get(Setting.JWT_PRINCIPAL_CLAIM)),
+                variables.list(Setting.JWT_CONTEXT_CLAIMS).stream().map(name -> claim(Setting.JWT_CONTEXT_CLAIMS, name)).toList(),
+                claim(Setting.JWT_USAGE_IDENTIFIER_CLAIM, variables.get(Setting.JWT_USAGE_IDENTIFIER_CLAIM)),
                 fetchTimeout,
                 lifetime);
     }
@@ -93,6 +94,15 @@ final class ConfigReader {
             }
         }
         return issuers;
+    }
+
+    /** A claim named as in rules; null stays null (not configured). */
+    private static ClaimPath claim(Setting setting, String name) {
+        try {
+            return name == null ? null : ClaimPath.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(setting, e.getMessage());
+        }
     }
 
     private int integer(Setting setting, int min, int max) {

@@ -219,7 +219,8 @@ public final class KeyCache<T> implements Refreshable {
             contentProblem = null;
             JsonLog.info("keys_loaded", "source", source.describe(), "what", describe(value));
         } catch (IOException | RuntimeException e) {
-            if (fetched) {
+            // An IOException before the document arrived is an outage; anything else is the content.
+            if (fetched || e instanceof RuntimeException) {
                 contentProblem = e.getMessage();
             }
             Loaded<T> last = loaded;

@@ -92,19 +92,6 @@ public final class VerifiedToken {
         return Json.write(value);
     }
 
-    /**
-     * Temporary, until the configuration holds its claims as {@link ClaimPath}s: parses the name on
-     * every call, which the request path should not do.
-     */
-    public String scalar(String claimName) {
-        return scalar(ClaimPath.parse(claimName));
-    }
-
-    /** Temporary, like {@link #scalar(String)}. */
-    public Object contextValue(String claimName) {
-        return contextValue(ClaimPath.parse(claimName));
-    }
-
     /** The claim's value when it is of a JSON type, else null. */
     private Object value(ClaimPath claim) {
         Object value = claim.resolve(claims);

@@ -57,7 +57,7 @@ class ConfigReaderTest {
         assertNull(issuer.cognitoTokenUse());
         assertEquals(Duration.ofSeconds(5), config.leeway());
         assertEquals(8192, config.maxTokenLength());
-        assertEquals("sub", config.principalClaim());
+        assertEquals("sub", config.principalClaim().text());
         assertTrue(config.contextClaims().isEmpty());
         assertEquals(Duration.ofSeconds(2), config.fetchTimeout());
         assertEquals(Duration.ofMinutes(10), config.keyLifetime().maxAge());
@@ -83,6 +83,9 @@ class ConfigReaderTest {
             "JWT_ALGORITHMS|RS256,NONE|JWT_ALGORITHMS: \"none\"",
             "JWT_ALGORITHMS|rs256|JWT_ALGORITHMS: unknown algorithm \"rs256\"",
             "JWT_ALGORITHMS|EdDSA|JWT_ALGORITHMS: unknown algorithm",
+            "JWT_PRINCIPAL_CLAIM|realm_access.roles|JWT_PRINCIPAL_CLAIM: claim \"realm_access.roles\" is ambiguous",
+            "JWT_CONTEXT_CLAIMS|sub,user.email|JWT_CONTEXT_CLAIMS: claim \"user.email\" is ambiguous",
+            "JWT_USAGE_IDENTIFIER_CLAIM|/plan//key|JWT_USAGE_IDENTIFIER_CLAIM: ",
             "JWT_LEEWAY_SECONDS|-1|JWT_LEEWAY_SECONDS: -1 is outside 0-300",
             "JWT_LEEWAY_SECONDS|soon|JWT_LEEWAY_SECONDS: \"soon\" is not a whole number",
             "JWT_MAX_TOKEN_LENGTH|10|JWT_MAX_TOKEN_LENGTH: 10 is outside",
