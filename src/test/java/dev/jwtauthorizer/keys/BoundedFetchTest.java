@@ -132,7 +132,7 @@ class BoundedFetchTest {
                 new KeyLifetime(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ZERO), () -> 0L, background);
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             assertFalse(keys.prefetch());
-            assertThrows(KeysUnavailableException.class, () -> keys.select(JwsAlgorithm.RS256, "rsa-1"));
+            assertThrows(KeysUnavailableException.class, () -> keys.candidates(JwsAlgorithm.RS256, "rsa-1"));
         });
     }
 
