@@ -18,7 +18,7 @@ public final class FileKeySource implements KeySource {
     @Override
     public byte[] fetch() throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return BoundedRead.readAll(in, maxBytes, Long.MAX_VALUE);
+            return BoundedRead.readAll(in, maxBytes);
         }
     }
 
