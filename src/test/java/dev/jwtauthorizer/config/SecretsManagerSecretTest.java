@@ -19,6 +19,7 @@ import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
 import dev.jwtauthorizer.lambda.UnauthorizedException;
 import dev.jwtauthorizer.support.JwksServer;
+import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +120,23 @@ class SecretsManagerSecretTest {
         IllegalArgumentException e = refused(env());
         assertEquals("is a JSON object, not a secret; for a Secrets Manager secret in the key/value shape set "
                 + "JWT_HMAC_SECRET_JSON_KEY (hmacSecretJsonKey) to the member that holds it", e.getMessage());
+    }
+
+    @Test
+    void theConsolesKeyValueSecretOrATrailingNewlineStopsTheStartNamingTheVariableAndTheFix() {
+        answer(Map.of("SecretString", Tokens.json(Map.of("jwtSecret", SECRET))));
+        ConfigException keyValue = assertThrows(ConfigException.class,
+                () -> LogCapture.discard(() -> Authorizer.fromEnvironment(env())));
+        assertEquals("JWT_HMAC_SECRET_ID", keyValue.variable());
+        assertTrue(keyValue.getMessage().contains("JWT_HMAC_SECRET_JSON_KEY"), keyValue.getMessage());
+        assertFalse(keyValue.getMessage().contains("k7Qz"), keyValue.getMessage());
+
+        answer(Map.of("SecretString", SECRET + "\n"));
+        ConfigException newline = assertThrows(ConfigException.class,
+                () -> LogCapture.discard(() -> Authorizer.fromEnvironment(env())));
+        assertEquals("JWT_HMAC_SECRET_ID", newline.variable());
+        assertTrue(newline.getMessage().contains("trailing newline"), newline.getMessage());
+        assertFalse(newline.getMessage().contains("k7Qz"), newline.getMessage());
     }
 
     @Test
