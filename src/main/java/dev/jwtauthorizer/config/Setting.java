@@ -27,7 +27,7 @@ public enum Setting {
     JWT_CONTEXT_CLAIMS(null, null, "Claims copied into the authorizer `context`, comma-separated (lists joined with commas)."),
     JWT_USAGE_IDENTIFIER_CLAIM(null, null, "Claim used as `usageIdentifierKey` (API keys from the authorizer)."),
     JWT_JWKS_TIMEOUT_MS(null, "2000", "Connect and read timeout of each fetch (key set, discovery document, secret), 100-10000."),
-    JWT_JWKS_REFRESH_COOLDOWN_SECONDS(null, "30", "Least time between two fetches of one key set or secret, whatever caused them (unknown `kid`s, age), 1-3600."),
+    JWT_JWKS_REFRESH_COOLDOWN_SECONDS(null, "30", "Least time between two fetches of one key set or secret for the same cause: refetches for unknown `kid`s have their own budget, apart from refreshes due to age and retries after failures, 1-3600."),
     JWT_KEYS_MAX_AGE_SECONDS(null, "600", "Age after which a fetched key set or secret is refetched in the background, 60-86400."),
     JWT_KEYS_MAX_STALE_SECONDS(null, "3600", "How long the last good key set or secret keeps serving when refetches fail; after that requests fail closed (500). At least JWT_KEYS_MAX_AGE_SECONDS, at most 604800.");
 

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param maxAge   after this, the material is refetched in the background while still in use
  * @param maxStale after this without a successful refetch, the material is no longer used: fail closed
- * @param cooldown least time between two fetch attempts of one source, whatever caused them
+ * @param cooldown least time between two fetch attempts of one source for the same cause (see KeyCache)
  */
 public record KeyLifetime(Duration maxAge, Duration maxStale, Duration cooldown) {
     /** For material given in configuration: loaded once, never refetched. */
