@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.decision.Reason;
-import dev.jwtauthorizer.lambda.AuthorizerFailureException;
-import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
-import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.Gateway;
 import dev.jwtauthorizer.support.JwksServer;
 import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.TestKeys;
@@ -59,20 +56,6 @@ class KeysAndIssuersTest {
     }
 
     /** What API Gateway makes of the handler's answer for the request to METHOD_ARN. */
-    private static String answer(Authorizer authorizer, String token) {
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType("TOKEN");
-        event.setAuthorizationToken("Bearer " + token);
-        event.setMethodArn(METHOD_ARN);
-        try {
-            Map<String, Object> policy = new TokenAuthorizerHandler(authorizer).handleRequest(event, null);
-            return policy.toString().contains("Effect=Allow") ? "Allow" : "403";
-        } catch (UnauthorizedException e) {
-            return "401";
-        } catch (AuthorizerFailureException e) {
-            return "500";
-        }
-    }
 
     private static Reason reason(Authorizer authorizer, String token) {
         return authorizer.authorize("Bearer " + token, METHOD_ARN).reason();
@@ -106,32 +89,32 @@ class KeysAndIssuersTest {
                 background::add);
         String old = Tokens.rs256(TestKeys.RSA, "old");
         String rotated = Tokens.rs256(TestKeys.RSA_2, "new");
-        assertEquals("Allow", answer(authorizer, old));
+        assertEquals("Allow", Gateway.answer(authorizer, old));
         // Rotation: the provider adds a key; the first token signed with it causes one fetch.
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "old"), TestKeys.jwk(TestKeys.RSA_2, "new")));
         nanos.addAndGet(Duration.ofSeconds(30).toNanos());
-        assertEquals("Allow", answer(authorizer, rotated));
+        assertEquals("Allow", Gateway.answer(authorizer, rotated));
         assertEquals(2, server.requests());
         // Then it withdraws the old key: trusted until the refresh due to age, not after.
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
         nanos.addAndGet(Duration.ofMinutes(10).toNanos());
-        assertEquals("Allow", answer(authorizer, old));
+        assertEquals("Allow", Gateway.answer(authorizer, old));
         background.poll().run();
         assertEquals(3, server.requests());
-        assertEquals("401", answer(authorizer, old));
+        assertEquals("401", Gateway.answer(authorizer, old));
         // The endpoint goes down: the last good set serves for an hour after it was fetched, then 500.
         server.fail(503);
         nanos.addAndGet(Duration.ofMinutes(59).toNanos());
-        assertEquals("Allow", answer(authorizer, rotated));
+        assertEquals("Allow", Gateway.answer(authorizer, rotated));
         background.forEach(Runnable::run);
         nanos.addAndGet(Duration.ofMinutes(1).toNanos());
-        assertEquals("500", answer(authorizer, rotated));
-        assertEquals("500", answer(authorizer, old));
+        assertEquals("500", Gateway.answer(authorizer, rotated));
+        assertEquals("500", Gateway.answer(authorizer, old));
         // Back up: the next attempt after the cooldown restores service.
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA_2, "new")));
         nanos.addAndGet(Duration.ofSeconds(30).toNanos());
-        assertEquals("Allow", answer(authorizer, rotated));
-        assertEquals("401", answer(authorizer, old));
+        assertEquals("Allow", Gateway.answer(authorizer, rotated));
+        assertEquals("401", Gateway.answer(authorizer, old));
     }
 
     // OIDC discovery
@@ -143,7 +126,7 @@ class KeysAndIssuersTest {
                 .serve("/keys", TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1")));
         Authorizer authorizer = Authorizer.fromEnvironment(Map.of("JWT_ISSUER", issuer, "JWT_AUDIENCE", "api"));
         for (int i = 0; i < 5; i++) {
-            assertEquals("Allow", answer(authorizer, rs256(issuer, "api", "rsa-1")));
+            assertEquals("Allow", Gateway.answer(authorizer, rs256(issuer, "api", "rsa-1")));
         }
         assertEquals(1, server.requests(DISCOVERY));
         assertEquals(1, server.requests("/keys"));
@@ -157,7 +140,7 @@ class KeysAndIssuersTest {
         String[] result = new String[1];
         String log = LogCapture.capture(() -> {
             Authorizer authorizer = Authorizer.fromEnvironment(Map.of("JWT_ISSUER", issuer, "JWT_AUDIENCE", "api"));
-            result[0] = answer(authorizer, rs256(issuer, "api", "rsa-1"));
+            result[0] = Gateway.answer(authorizer, rs256(issuer, "api", "rsa-1"));
         });
         assertEquals("500", result[0]);
         assertTrue(log.contains("names issuer \\\"https://attacker.example\\\", not the configured " + issuer), log);
@@ -170,7 +153,7 @@ class KeysAndIssuersTest {
         String issuer = server.baseUrl();
         server.serve(DISCOVERY, discoveryDocument(issuer, "http://keys.example/jwks.json"));
         String[] result = new String[1];
-        String log = LogCapture.capture(() -> result[0] = answer(
+        String log = LogCapture.capture(() -> result[0] = Gateway.answer(
                 Authorizer.fromEnvironment(Map.of("JWT_ISSUER", issuer, "JWT_AUDIENCE", "api")), rs256(issuer, "api", "rsa-1")));
         assertEquals("500", result[0]);
         assertTrue(log.contains("jwks_uri") && log.contains("plain http://"), log);
@@ -206,12 +189,12 @@ class KeysAndIssuersTest {
             String fromA = claims(issuerA, "api-a").withClaim("scope", "read").withKeyId("a-1").sign(Tokens.algorithm("RS256", TestKeys.RSA));
             String fromB = claims(issuerB, "api-b").withClaim("role", "admin").withKeyId("b-1").sign(Tokens.algorithm("ES256", TestKeys.EC256));
             String fromC = claims("https://c.example", "api-c").sign(Algorithm.HMAC256(SECRET));
-            assertEquals("Allow", answer(authorizer, fromA));
-            assertEquals("Allow", answer(authorizer, fromB));
-            assertEquals("Allow", answer(authorizer, fromC));
+            assertEquals("Allow", Gateway.answer(authorizer, fromA));
+            assertEquals("Allow", Gateway.answer(authorizer, fromB));
+            assertEquals("Allow", Gateway.answer(authorizer, fromC));
             // A's rules are A's: its token with B's admin claim gets no more than A grants.
             String adminFromA = claims(issuerA, "api-a").withClaim("role", "admin").withKeyId("a-1").sign(Tokens.algorithm("RS256", TestKeys.RSA));
-            assertEquals("403", answer(authorizer, adminFromA));
+            assertEquals("403", Gateway.answer(authorizer, adminFromA));
             // Claiming A but signed with B's key; B's audience on A's token; B's algorithm for A; HS for A.
             String forged = claims(issuerA, "api-a").withKeyId("b-1").sign(Tokens.algorithm("ES256", TestKeys.EC256));
             assertEquals(Reason.ALGORITHM_NOT_ALLOWED, reason(authorizer, forged));
@@ -220,7 +203,7 @@ class KeysAndIssuersTest {
             assertEquals(Reason.ALGORITHM_NOT_ALLOWED, reason(authorizer, claims(issuerA, "api-a").sign(Algorithm.HMAC256(SECRET))));
             // Unknown issuers, including near misses, are refused before any key is looked at.
             for (String stranger : List.of("https://stranger.example", issuerA + "/", issuerB + "/", "HTTP" + issuerB.substring(4))) {
-                assertEquals("401", answer(authorizer, rs256(stranger, "api-a", "a-1")));
+                assertEquals("401", Gateway.answer(authorizer, rs256(stranger, "api-a", "a-1")));
                 assertEquals(Reason.WRONG_ISSUER, reason(authorizer, rs256(stranger, "api-a", "a-1")));
             }
             assertEquals(seenA + 1, server.requests(), "A's key set: once at start, once more for the kid it lacked (b-1)");
@@ -280,12 +263,12 @@ class KeysAndIssuersTest {
     void cognitoAccessTokensAreCheckedByTokenUseAndClientId() {
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "cognito-1", "use", "sig", "alg", "RS256")));
         Authorizer authorizer = Authorizer.fromEnvironment(cognito(null));
-        assertEquals("Allow", answer(authorizer, cognitoToken("access", "client-abc", null)));
+        assertEquals("Allow", Gateway.answer(authorizer, cognitoToken("access", "client-abc", null)));
         assertEquals(Reason.WRONG_CLIENT_ID, reason(authorizer, cognitoToken("access", "client-other", null)));
         assertEquals(Reason.WRONG_CLIENT_ID, reason(authorizer, cognitoToken("access", null, "client-abc")));
         assertEquals(Reason.WRONG_TOKEN_USE, reason(authorizer, cognitoToken("id", null, "client-abc")));
         assertEquals(Reason.WRONG_TOKEN_USE, reason(authorizer, cognitoToken(null, "client-abc", null)));
-        assertEquals("401", answer(authorizer, cognitoToken("id", null, "client-abc")));
+        assertEquals("401", Gateway.answer(authorizer, cognitoToken("id", null, "client-abc")));
         assertEquals(1, server.requests());
     }
 
@@ -293,7 +276,7 @@ class KeysAndIssuersTest {
     void cognitoIdTokensAreCheckedByTokenUseAndAudience() {
         server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "cognito-1")));
         Authorizer authorizer = Authorizer.fromEnvironment(cognito("id"));
-        assertEquals("Allow", answer(authorizer, cognitoToken("id", null, "client-abc")));
+        assertEquals("Allow", Gateway.answer(authorizer, cognitoToken("id", null, "client-abc")));
         assertEquals(Reason.WRONG_AUDIENCE, reason(authorizer, cognitoToken("id", null, "client-other")));
         assertEquals(Reason.WRONG_TOKEN_USE, reason(authorizer, cognitoToken("access", "client-abc", "client-abc")));
         assertEquals(1, server.requests());
@@ -338,9 +321,9 @@ class KeysAndIssuersTest {
         server.serve(SECRETS_PATH, Tokens.json(Map.of("Name", "prod/jwt hmac", "SecretString", SECRET)));
         Authorizer authorizer = Authorizer.fromEnvironment(secretFromExtension());
         for (int i = 0; i < 5; i++) {
-            assertEquals("Allow", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(SECRET))));
+            assertEquals("Allow", Gateway.answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(SECRET))));
         }
-        assertEquals("401", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(SECRET + "x"))));
+        assertEquals("401", Gateway.answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(SECRET + "x"))));
         assertEquals(1, server.requests(SECRETS_PATH));
         assertEquals("the-session-token", server.lastHeader("x-aws-parameters-secrets-token"));
         assertEquals("secretId=prod%2Fjwt+hmac", server.lastQuery());
@@ -354,7 +337,7 @@ class KeysAndIssuersTest {
         }
         server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretBinary", Base64.getEncoder().encodeToString(secret))));
         Authorizer authorizer = Authorizer.fromEnvironment(secretFromExtension());
-        assertEquals("Allow", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(secret))));
+        assertEquals("Allow", Gateway.answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(secret))));
     }
 
     @Test
@@ -364,7 +347,7 @@ class KeysAndIssuersTest {
         String[] result = new String[1];
         String log = LogCapture.capture(() -> {
             authorizer[0] = Authorizer.fromEnvironment(secretFromExtension());
-            result[0] = answer(authorizer[0], Tokens.claims().sign(Algorithm.HMAC256(SECRET)));
+            result[0] = Gateway.answer(authorizer[0], Tokens.claims().sign(Algorithm.HMAC256(SECRET)));
         });
         assertEquals("500", result[0]);
         assertTrue(log.contains("\"event\":\"keys_fetch_failed\"") && log.contains("secret prod/jwt hmac")
@@ -373,7 +356,7 @@ class KeysAndIssuersTest {
         assertFalse(log.contains(SECRET), "the secret itself reached the log");
         server.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", SECRET)));
         Thread.sleep(1100);
-        assertEquals("Allow", answer(authorizer[0], Tokens.claims().sign(Algorithm.HMAC256(SECRET))));
+        assertEquals("Allow", Gateway.answer(authorizer[0], Tokens.claims().sign(Algorithm.HMAC256(SECRET))));
     }
 
     @Test
@@ -392,8 +375,8 @@ class KeysAndIssuersTest {
         String log = LogCapture.capture(authorizer::afterRestore);
         assertTrue(log.contains("is 16 bytes; HS256 needs at least 32"), log);
         assertFalse(log.contains(shortSecret));
-        assertEquals("Allow", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET))));
-        assertEquals("401", answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(shortSecret.getBytes(StandardCharsets.UTF_8)))));
+        assertEquals("Allow", Gateway.answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET))));
+        assertEquals("401", Gateway.answer(authorizer, Tokens.claims().sign(Algorithm.HMAC256(shortSecret.getBytes(StandardCharsets.UTF_8)))));
     }
 
     @Test
@@ -402,7 +385,7 @@ class KeysAndIssuersTest {
         Map<String, String> env = secretFromExtension();
         env.remove("AWS_SESSION_TOKEN");
         String[] result = new String[1];
-        String log = LogCapture.capture(() -> result[0] = answer(Authorizer.fromEnvironment(env),
+        String log = LogCapture.capture(() -> result[0] = Gateway.answer(Authorizer.fromEnvironment(env),
                 Tokens.claims().sign(Algorithm.HMAC256(SECRET))));
         assertEquals("500", result[0]);
         assertTrue(log.contains("AWS_SESSION_TOKEN is not set"), log);

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jwtauthorizer.Authorizer;
-import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
-import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.Gateway;
 import dev.jwtauthorizer.support.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,26 +47,15 @@ class IssuerEntrySecretTest {
         return jwt.serialize();
     }
 
-    private static String decide(Authorizer authorizer, String token) {
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType("TOKEN");
-        event.setAuthorizationToken("Bearer " + token);
-        event.setMethodArn(Tokens.METHOD_ARN);
-        try {
-            return new TokenAuthorizerHandler(authorizer).handleRequest(event, null).toString().contains("Effect=Allow") ? "Allow" : "403";
-        } catch (UnauthorizedException e) {
-            return "401";
-        }
-    }
 
     @Test
     void eachEntryVerifiesWithItsOwnInlineSecret() throws Exception {
         Authorizer authorizer = Authorizer.fromEnvironment(Map.of("JWT_ISSUERS", issuers(
                 entry("https://a.example", "api-a", SECRET_A), entry("https://b.example", "api-b", SECRET_B))));
-        assertEquals("Allow", decide(authorizer, token("https://a.example", "api-a", SECRET_A)));
-        assertEquals("Allow", decide(authorizer, token("https://b.example", "api-b", SECRET_B)));
-        assertEquals("401", decide(authorizer, token("https://b.example", "api-b", SECRET_A)));
-        assertEquals("401", decide(authorizer, token("https://a.example", "api-a", SECRET_B)));
+        assertEquals("Allow", Gateway.answer(authorizer, token("https://a.example", "api-a", SECRET_A)));
+        assertEquals("Allow", Gateway.answer(authorizer, token("https://b.example", "api-b", SECRET_B)));
+        assertEquals("401", Gateway.answer(authorizer, token("https://b.example", "api-b", SECRET_A)));
+        assertEquals("401", Gateway.answer(authorizer, token("https://a.example", "api-a", SECRET_B)));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -16,8 +15,7 @@ import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
 import dev.jwtauthorizer.keys.KeySource;
-import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
-import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.Gateway;
 import dev.jwtauthorizer.support.JwksServer;
 import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.TestKeys;
@@ -93,24 +91,13 @@ class SecretsManagerSecretTest {
         return jwt.serialize();
     }
 
-    private static String decide(Authorizer authorizer, String token) {
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType("TOKEN");
-        event.setAuthorizationToken("Bearer " + token);
-        event.setMethodArn(Tokens.METHOD_ARN);
-        try {
-            return new TokenAuthorizerHandler(authorizer).handleRequest(event, null).toString().contains("Effect=Allow") ? "Allow" : "403";
-        } catch (UnauthorizedException e) {
-            return "401";
-        }
-    }
 
     @Test
     void aKeyValueSecretIsReadThroughItsJsonKey() throws Exception {
         answer(Map.of("Name", "prod/jwt", "SecretString", Tokens.json(Map.of("jwtSecret", SECRET, "note", "rotated 2024"))));
         Authorizer authorizer = Authorizer.fromEnvironment(env("JWT_HMAC_SECRET_JSON_KEY", "jwtSecret"));
-        assertEquals("Allow", decide(authorizer, hs256(SECRET)));
-        assertEquals("401", decide(authorizer, hs256(SECRET + "-not-it")));
+        assertEquals("Allow", Gateway.answer(authorizer, hs256(SECRET)));
+        assertEquals("401", Gateway.answer(authorizer, hs256(SECRET + "-not-it")));
         assertEquals(1, extension.requests(SECRETS_PATH));
     }
 
