@@ -11,6 +11,7 @@ import dev.jwtauthorizer.keys.JwsAlgorithm;
 import dev.jwtauthorizer.keys.KeyCache;
 import dev.jwtauthorizer.keys.KeyFamily;
 import dev.jwtauthorizer.keys.KeySet;
+import dev.jwtauthorizer.keys.VerificationKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class IssuerVerifier {
         if (!tokenTypes.isEmpty() && (jwt.getType() == null || !tokenTypes.contains(normaliseType(jwt.getType())))) {
             throw new TokenRejectedException(Reason.WRONG_TOKEN_TYPE);
         }
-        checkSignature(jwt, verifierFor(algorithm, jwt.getKeyId()));
+        checkSignature(jwt, algorithm);
         checkTimes(jwt);
         checkAudience(jwt);
         return new VerifiedToken(jwt.claims(), algorithm, jwt.getKeyId(), config);
@@ -68,25 +69,33 @@ public final class IssuerVerifier {
         return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
     }
 
-    /** The HMAC secret, or every key with the token's kid that fits the algorithm, in set order. */
-    private List<Algorithm> verifierFor(JwsAlgorithm algorithm, String kid) {
+    /**
+     * Good when the HMAC secret, or any key with the token's kid that fits the algorithm (in set
+     * order), verifies the signature. A loop, not a stream: this is the request path.
+     */
+    private void checkSignature(DecodedToken jwt, JwsAlgorithm algorithm) {
         if (algorithm.family() == KeyFamily.HMAC) {
-            return List.of(hmacSecret.current().verifierFor(algorithm));
-        }
-        return keySet.candidates(algorithm, kid).stream().map(key -> key.verifierFor(algorithm)).toList();
-    }
-
-    /** Good when any of the verifiers accepts the signature. */
-    private static void checkSignature(DecodedToken jwt, List<Algorithm> verifiers) {
-        for (Algorithm verifier : verifiers) {
-            try {
-                verifier.verify(jwt);
+            if (verifies(hmacSecret.current().verifierFor(algorithm), jwt)) {
                 return;
-            } catch (RuntimeException e) {
-                // Bad base64, wrong length, invalid DER, all-zero ECDSA values: all just a bad signature.
+            }
+        } else {
+            for (VerificationKey key : keySet.candidates(algorithm, jwt.getKeyId())) {
+                if (verifies(key.verifierFor(algorithm), jwt)) {
+                    return;
+                }
             }
         }
         throw new TokenRejectedException(Reason.BAD_SIGNATURE);
+    }
+
+    private static boolean verifies(Algorithm verifier, DecodedToken jwt) {
+        try {
+            verifier.verify(jwt);
+            return true;
+        } catch (RuntimeException e) {
+            // Bad base64, wrong length, invalid DER, all-zero ECDSA values: all just a bad signature.
+            return false;
+        }
     }
 
     private void checkTimes(DecodedToken jwt) {
