@@ -1,6 +1,7 @@
 package dev.jwtauthorizer.config;
 
 import dev.jwtauthorizer.json.Json;
+import dev.jwtauthorizer.keys.JwkExport;
 import dev.jwtauthorizer.keys.JwksParser;
 import dev.jwtauthorizer.keys.VerificationKey;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  * private (a private key's members). Messages name a key by its kid, never quote the document.
  */
 final class LocalKeySet {
-    private static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final Pattern PRINTABLE_KID = Pattern.compile("[\\x21-\\x7e]{1,64}");
 
     private final List<VerificationKey> keys;
@@ -45,7 +44,7 @@ final class LocalKeySet {
         }
         for (int i = 0; i < jwks.size(); i++) {
             Map<String, Object> jwk = Json.asObject(jwks.get(i));
-            List<String> secret = jwk == null ? List.of() : PRIVATE_MEMBERS.stream().filter(jwk::containsKey).toList();
+            List<String> secret = jwk == null ? List.of() : JwksParser.privateMembers(jwk);
             if (!secret.isEmpty()) {
                 throw new IllegalArgumentException("holds private key material in key " + label(jwk, i)
                         + " (" + String.join(", ", secret) + "); publish only the public members "
@@ -86,12 +85,12 @@ final class LocalKeySet {
     private static List<byte[]> publicNumbers(VerificationKey key) {
         List<byte[]> numbers = new ArrayList<>();
         if (key.publicKey() instanceof RSAPublicKey rsa) {
-            numbers.add(unsigned(rsa.getModulus(), 0));
+            numbers.add(JwkExport.octets(rsa.getModulus(), 0));
         } else if (key.publicKey() instanceof ECPublicKey ec) {
             int length = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
             for (BigInteger coordinate : List.of(ec.getW().getAffineX(), ec.getW().getAffineY())) {
-                numbers.add(unsigned(coordinate, 0));
-                numbers.add(unsigned(coordinate, length));
+                numbers.add(JwkExport.octets(coordinate, 0));
+                numbers.add(JwkExport.octets(coordinate, length));
             }
         }
         return numbers;
@@ -100,20 +99,6 @@ final class LocalKeySet {
     private static boolean contains(String text, byte[] bytes) {
         return text.contains(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
                 || text.contains(Base64.getEncoder().withoutPadding().encodeToString(bytes));
-    }
-
-    /** Big-endian without a sign byte, left-padded with zeros to at least length. */
-    private static byte[] unsigned(BigInteger number, int length) {
-        byte[] bytes = number.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        if (bytes.length >= length) {
-            return bytes;
-        }
-        byte[] padded = new byte[length];
-        System.arraycopy(bytes, 0, padded, length - bytes.length, bytes.length);
-        return padded;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

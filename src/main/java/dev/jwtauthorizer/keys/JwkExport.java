@@ -21,14 +21,14 @@ public final class JwkExport {
         Map<String, Object> jwk = new LinkedHashMap<>();
         if (key instanceof RSAPublicKey rsa) {
             jwk.put("kty", "RSA");
-            jwk.put("n", unsigned(rsa.getModulus()));
-            jwk.put("e", unsigned(rsa.getPublicExponent()));
+            jwk.put("n", base64url(rsa.getModulus(), 0));
+            jwk.put("e", base64url(rsa.getPublicExponent(), 0));
         } else if (key instanceof ECPublicKey ec) {
             int bits = ec.getParams().getCurve().getField().getFieldSize();
             jwk.put("kty", "EC");
             jwk.put("crv", bits == 256 ? "P-256" : bits == 384 ? "P-384" : "P-521");
-            jwk.put("x", coordinate(ec.getW().getAffineX(), bits));
-            jwk.put("y", coordinate(ec.getW().getAffineY(), bits));
+            jwk.put("x", base64url(ec.getW().getAffineX(), (bits + 7) / 8));
+            jwk.put("y", base64url(ec.getW().getAffineY(), (bits + 7) / 8));
         } else {
             throw new IllegalArgumentException("not an RSA or EC public key");
         }
@@ -46,20 +46,25 @@ public final class JwkExport {
         return Json.write(Map.of("keys", List.of(jwks)));
     }
 
-    private static String unsigned(BigInteger value) {
+    /**
+     * A non-negative number as big-endian bytes without a sign byte, left-padded with zeros to at
+     * least {@code length} (0: the shortest form, as for an RSA modulus; a curve's size for an EC
+     * coordinate, RFC 7518 section 6.2.1.2).
+     */
+    public static byte[] octets(BigInteger value, int length) {
         byte[] bytes = value.toByteArray();
         if (bytes.length > 1 && bytes[0] == 0) {
             bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        if (bytes.length >= length) {
+            return bytes;
+        }
+        byte[] padded = new byte[length];
+        System.arraycopy(bytes, 0, padded, length - bytes.length, bytes.length);
+        return padded;
     }
 
-    /** RFC 7518 section 6.2.1.2: a coordinate is the full size for its curve, leading zeros kept. */
-    private static String coordinate(BigInteger value, int fieldBits) {
-        byte[] bytes = value.toByteArray();
-        byte[] full = new byte[(fieldBits + 7) / 8];
-        int length = Math.min(bytes.length, full.length);
-        System.arraycopy(bytes, bytes.length - length, full, full.length - length, length);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(full);
+    private static String base64url(BigInteger value, int length) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(octets(value, length));
     }
 }

@@ -35,8 +35,8 @@ public final class JwksParser {
      * costs more than this many signature checks.
      */
     static final int MAX_KEYS_PER_KID = 4;
-    /** RFC 7518 section 6.3.2 and 6.2.2: members only a private key has. */
-    private static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth");
+    /** RFC 7518 sections 6.3.2, 6.2.2 and 6.4.1: members only a private or symmetric key has. */
+    private static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final int REASONS_IN_MESSAGE = 2;
 
     private JwksParser() {
@@ -88,13 +88,24 @@ public final class JwksParser {
         return List.copyOf(keys);
     }
 
+    /** The members of this JWK that only a private or symmetric key has; empty for a public key. */
+    public static List<String> privateMembers(Map<String, Object> jwk) {
+        List<String> found = new ArrayList<>(0);
+        for (String member : PRIVATE_MEMBERS) {
+            if (jwk.containsKey(member)) {
+                found.add(member);
+            }
+        }
+        return found;
+    }
+
     private static VerificationKey toKey(Map<String, Object> jwk, String kid) throws GeneralSecurityException {
         if (jwk == null) {
             throw new UnusableKeyException("not a JSON object");
         }
         String kty = Json.text(jwk, "kty");
         // Checked first: whatever else is wrong with the key, its publisher must hear this.
-        if (PRIVATE_MEMBERS.stream().anyMatch(jwk::containsKey) || ("oct".equals(kty) && jwk.containsKey("k"))) {
+        if (!privateMembers(jwk).isEmpty()) {
             throw new UnusableKeyException("private key material published");
         }
         String use = Json.text(jwk, "use");
