@@ -1,7 +1,5 @@
 package dev.jwtauthorizer.keys;
 
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,16 +13,17 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import dev.jwtauthorizer.support.LogCapture;
+import dev.jwtauthorizer.support.NimbusTokens;
 import dev.jwtauthorizer.support.Tokens;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.Security;
 import java.security.interfaces.ECPublicKey;
@@ -33,6 +32,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JwksParserTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final RSAKey GOOD = rsa("good", 2048);
-    private static final ECKey P256 = ec(Curve.P_256, "p256");
-    private static final ECKey P384 = ec(Curve.P_384, "p384");
+    private static final ECKey P256 = NimbusTokens.ec(Curve.P_256, "p256");
+    private static final ECKey P384 = NimbusTokens.ec(Curve.P_384, "p384");
 
     /** Each key that must be skipped, by kid, with the words its log line must give. */
     private static final Map<String, Map<String, Object>> BAD = new LinkedHashMap<>();
@@ -93,7 +93,7 @@ class JwksParserTest {
     @Test
     void everyGoodKeyOfEachCurveServes() {
         List<VerificationKey> keys = parse(Map.of("keys", List.of(P256.toPublicJWK().toJSONObject(),
-                P384.toPublicJWK().toJSONObject(), ec(Curve.P_521, "p521").toPublicJWK().toJSONObject())));
+                P384.toPublicJWK().toJSONObject(), NimbusTokens.ec(Curve.P_521, "p521").toPublicJWK().toJSONObject())));
         assertEquals(List.of("P-256", "P-384", "P-521"), keys.stream().map(VerificationKey::curve).toList());
     }
 
@@ -130,25 +130,15 @@ class JwksParserTest {
 
     @Test
     void ourOwnExportOfAKeyWithALeadingZeroCoordinateLoads() throws Exception {
-        // About one P-256 key in 128 has a coordinate below 2^248: exported, it must keep the zero byte.
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        ECPublicKey key;
-        do {
-            key = (ECPublicKey) generator.generateKeyPair().getPublic();
-        } while (key.getW().getAffineX().bitLength() > 248 && key.getW().getAffineY().bitLength() > 248);
+        // About one P-256 key in 256 has an x below 2^248: exported, it must keep the zero byte.
+        ECPublicKey key = p256KeyWithAShortX();
         byte[] document = JwkExport.keySet(JwkExport.publicJwk(key, "dev", "ES256")).getBytes(StandardCharsets.UTF_8);
         assertEquals(key, JwksParser.parse(document).get(0).publicKey());
     }
 
     @Test
     void anIssuersKeyWhoseCoordinateLostItsLeadingZeroStillLoads() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        ECPublicKey key;
-        do {
-            key = (ECPublicKey) generator.generateKeyPair().getPublic();
-        } while (key.getW().getAffineX().bitLength() > 248);
+        ECPublicKey key = p256KeyWithAShortX();
         // Some issuers write the minimal big-endian form instead of RFC 7518's full 32 bytes.
         byte[] x = key.getW().getAffineX().toByteArray();
         byte[] minimal = x[0] == 0 ? Arrays.copyOfRange(x, 1, x.length) : x;
@@ -250,12 +240,15 @@ class JwksParserTest {
         }
     }
 
-    private static ECKey ec(Curve curve, String kid) {
-        try {
-            return new ECKeyGenerator(curve).keyID(kid).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A P-256 key whose x coordinate has a leading zero byte at full length. */
+    private static ECPublicKey p256KeyWithAShortX() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        ECPublicKey key;
+        do {
+            key = (ECPublicKey) generator.generateKeyPair().getPublic();
+        } while (key.getW().getAffineX().bitLength() > 248);
+        return key;
     }
 
     private static OctetSequenceKey oct() {
