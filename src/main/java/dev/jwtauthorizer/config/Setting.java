@@ -26,6 +26,8 @@ public enum Setting {
     JWT_PRINCIPAL_CLAIM(null, "sub", "Claim used as `principalId`; a token without it is rejected."),
     JWT_CONTEXT_CLAIMS(null, null, "Claims copied into the authorizer `context`, comma-separated (lists joined with commas)."),
     JWT_USAGE_IDENTIFIER_CLAIM(null, null, "Claim used as `usageIdentifierKey` (API keys from the authorizer)."),
+    JWT_TOKEN_SOURCES(null, "header:Authorization", "Where REQUEST events (REST REQUEST, HTTP API, WebSocket) carry the token: an ordered, comma-separated list of `header:NAME` (`Bearer <jwt>` or a bare JWT), `cookie:NAME`, `query:NAME` and `protocol:MARKER` (the entry after MARKER in Sec-WebSocket-Protocol). TOKEN events use the header API Gateway passes."),
+    JWT_HTTP_API_RESPONSE(null, "simple", "The answer to HTTP API payload 2.0 events: `simple` (`{\"isAuthorized\":...}`, for authorizers with simple responses enabled) or `policy` (an IAM policy)."),
     JWT_JWKS_TIMEOUT_MS(null, "2000", "Connect and read timeout of each fetch (key set, discovery document, secret), 100-10000."),
     JWT_JWKS_REFRESH_COOLDOWN_SECONDS(null, "30", "Least time between two fetches of one key set or secret for the same cause: refetches for unknown `kid`s have their own budget, apart from refreshes due to age and retries after failures, 1-3600."),
     JWT_KEYS_MAX_AGE_SECONDS(null, "600", "Age after which a fetched key set or secret is refetched in the background, 60-86400."),

@@ -8,6 +8,8 @@ public enum Reason {
     MISSING_TOKEN(Outcome.UNAUTHORIZED),
     TOKEN_TOO_LARGE(Outcome.UNAUTHORIZED),
     MALFORMED_TOKEN(Outcome.UNAUTHORIZED),
+    /** Two token sources, or one source given twice, carry different values: refused rather than guessed. */
+    AMBIGUOUS_TOKEN(Outcome.UNAUTHORIZED),
     ALGORITHM_NOT_ALLOWED(Outcome.UNAUTHORIZED),
     UNSUPPORTED_CRITICAL_HEADER(Outcome.UNAUTHORIZED),
     WRONG_TOKEN_TYPE(Outcome.UNAUTHORIZED),
@@ -30,6 +32,8 @@ public enum Reason {
 
     KEY_SET_UNAVAILABLE(Outcome.ERROR),
     SECRET_UNAVAILABLE(Outcome.ERROR),
+    /** An event that is no API Gateway authorizer event this function knows: a wiring mistake, answered 500. */
+    UNRECOGNISED_EVENT(Outcome.ERROR),
     INTERNAL_ERROR(Outcome.ERROR);
 
     private final Outcome outcome;
