@@ -3,6 +3,7 @@ package dev.jwtauthorizer;
 import dev.jwtauthorizer.claims.ClaimPath;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
+import dev.jwtauthorizer.config.HttpApiResponse;
 import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.config.Setting;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
@@ -21,6 +22,12 @@ import dev.jwtauthorizer.log.JsonLog;
 import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.policy.MethodArn;
 import dev.jwtauthorizer.policy.PolicyBuilder;
+import dev.jwtauthorizer.policy.SimpleResponse;
+import dev.jwtauthorizer.request.ApiKind;
+import dev.jwtauthorizer.request.AuthorizerRequest;
+import dev.jwtauthorizer.request.EventReader;
+import dev.jwtauthorizer.request.TokenSources;
+import dev.jwtauthorizer.request.UnrecognisedEventException;
 import dev.jwtauthorizer.rules.RouteRules;
 import dev.jwtauthorizer.token.BearerToken;
 import dev.jwtauthorizer.verify.IssuerVerifier;
@@ -125,42 +132,76 @@ public final class Authorizer {
         }
     }
 
-    /** Never throws: every failure becomes a decision, and none of them is an accidental Allow. */
+    /** A REST API TOKEN event's decision. Never throws, like {@link #authorize(Map)}. */
     public Decision authorize(String authorizationToken, String methodArn) {
+        return authorize(AuthorizerRequest.token(authorizationToken, methodArn));
+    }
+
+    /**
+     * The decision for an authorizer event of any kind, as the Lambda runtime hands it over. Never
+     * throws: every failure becomes a decision, and none of them is an accidental Allow. An event of
+     * no kind this authorizer knows is an ERROR (a wiring mistake), logged by its shape.
+     */
+    public Decision authorize(Map<String, Object> event) {
+        AuthorizerRequest request;
+        try {
+            request = EventReader.read(event);
+        } catch (UnrecognisedEventException e) {
+            JsonLog.write("ERROR", "unrecognised_event", "arrived", e.getMessage(),
+                    "expected", "an API Gateway REST TOKEN or REQUEST, HTTP API or WebSocket $connect authorizer event");
+            return log(Decision.refused(Reason.UNRECOGNISED_EVENT), null, null, null, null, System.nanoTime());
+        } catch (RuntimeException e) {
+            JsonLog.write("ERROR", "internal_error", "exception", e.getClass().getName());
+            return log(Decision.refused(Reason.INTERNAL_ERROR), null, null, null, null, System.nanoTime());
+        }
+        return authorize(request);
+    }
+
+    /** The decision for a request already read from its event. Never throws. */
+    public Decision authorize(AuthorizerRequest request) {
         long start = System.nanoTime();
         Decision decision;
         VerifiedToken token = null;
+        TokenSources.Found found = null;
         String algorithm = null;
         String keyId = null;
         try {
-            String compact = BearerToken.extract(authorizationToken, config.maxTokenLength());
-            MethodArn request = parseMethodArn(methodArn);
+            found = config.tokenSources().find(request);
+            String compact = BearerToken.extract(found.value(), config.maxTokenLength());
+            MethodArn arn = parseMethodArn(request.arn());
             token = verifier.verify(compact);
-            decision = decide(token, request);
+            decision = decide(token, request, arn);
         } catch (TokenRejectedException e) {
-            decision = new Decision(e.reason(), null);
+            decision = Decision.refused(e.reason());
             algorithm = e.algorithm();
             keyId = e.keyId();
         } catch (KeysUnavailableException e) {
-            decision = new Decision(e.reason(), null);
+            decision = Decision.refused(e.reason());
         } catch (RuntimeException | StackOverflowError e) {
             // A bug of ours must not open the door: closed, logged by type only (messages may quote input).
             JsonLog.write("ERROR", "internal_error", "exception", e.getClass().getName());
-            decision = new Decision(Reason.INTERNAL_ERROR, null);
+            decision = Decision.refused(Reason.INTERNAL_ERROR);
         }
         if (token != null) {
             algorithm = token.algorithm().name();
             keyId = token.keyId();
         }
+        return log(decision, request, found, algorithm, keyId, start);
+    }
+
+    private static Decision log(Decision decision, AuthorizerRequest request, TokenSources.Found found,
+                                String algorithm, String keyId, long start) {
         AuthorizerResponse response = decision.response();
         JsonLog.write(decision.outcome() == Outcome.ERROR ? "ERROR" : "INFO", "decision",
                 "outcome", decision.outcome().name(),
                 "reason", decision.reason().name(),
                 "principal", response == null ? null : response.principalId(),
+                "api", request == null ? null : request.kind().name(),
+                "source", found == null || found.source() == null ? null : found.source().toString(),
                 "alg", algorithm,
                 "kid", keyId,
-                "tokenHash", tokenHash(authorizationToken),
-                "methodArn", methodArn,
+                "tokenHash", tokenHash(found == null ? null : found.value()),
+                "methodArn", request == null ? null : request.arn(),
                 "micros", (System.nanoTime() - start) / 1000);
         return decision;
     }
@@ -202,12 +243,12 @@ public final class Authorizer {
         }
     }
 
-    private Decision decide(VerifiedToken token, MethodArn request) {
+    private Decision decide(VerifiedToken token, AuthorizerRequest request, MethodArn arn) {
         String principal = token.scalar(config.principalClaim());
         if (principal == null || principal.isEmpty()) {
             throw new TokenRejectedException(Reason.MISSING_PRINCIPAL);
         }
-        PolicyBuilder policy = PolicyBuilder.forRequest(request).principalId(principal);
+        PolicyBuilder policy = PolicyBuilder.forRequest(arn).principalId(principal);
         RouteRules rules = token.issuer().rules();
         if (rules == null) {
             policy.allowAllRoutes();
@@ -224,17 +265,21 @@ public final class Authorizer {
                 policy.context(claim.text(), flag);
             }
         }
-        if (config.usageIdentifierClaim() != null) {
+        if (config.usageIdentifierClaim() != null && request.kind().hasUsagePlans()) {
             String key = token.scalar(config.usageIdentifierClaim());
             if (key != null) {
                 policy.usageIdentifierKey(key);
             }
         }
         AuthorizerResponse response = policy.build();
-        return new Decision(response.permits(request) ? Reason.ROUTE_ALLOWED : Reason.ROUTE_NOT_ALLOWED, response);
+        boolean allowed = response.permits(arn);
+        Map<String, Object> answer = request.kind() == ApiKind.HTTP_API_V2 && config.httpApiResponse() == HttpApiResponse.SIMPLE
+                ? SimpleResponse.toMap(response, allowed)
+                : response.toMap();
+        return new Decision(allowed ? Reason.ROUTE_ALLOWED : Reason.ROUTE_NOT_ALLOWED, response, answer);
     }
 
-    /** A short, one-way digest of the token: enough to correlate log lines, useless to replay. */
+    /** A short, one-way digest of the token as sent: enough to correlate log lines, useless to replay. */
     private static String tokenHash(String authorizationToken) {
         if (authorizationToken == null || authorizationToken.isEmpty()) {
             return null;

@@ -1,8 +1,7 @@
 package dev.jwtauthorizer.cli;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import dev.jwtauthorizer.json.Json;
-import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,15 +10,15 @@ import java.util.Map;
  * handler's answer, or the runtime's error object when the handler fails.
  */
 final class LocalInvoker {
-    private final TokenAuthorizerHandler handler;
+    private final AuthorizerHandler handler;
 
-    LocalInvoker(TokenAuthorizerHandler handler) {
+    LocalInvoker(AuthorizerHandler handler) {
         this.handler = handler;
     }
 
-    /** One line of JSON for one event's JSON text. */
+    /** One line of JSON for one event's JSON text, of any kind the handler answers. */
     String invoke(String eventJson) {
-        APIGatewayCustomAuthorizerEvent event;
+        Map<String, Object> event;
         try {
             event = toEvent(eventJson);
         } catch (IllegalArgumentException e) {
@@ -32,7 +31,7 @@ final class LocalInvoker {
         }
     }
 
-    private static APIGatewayCustomAuthorizerEvent toEvent(String eventJson) {
+    private static Map<String, Object> toEvent(String eventJson) {
         Object json;
         try {
             json = Json.read(eventJson);
@@ -43,11 +42,7 @@ final class LocalInvoker {
         if (node == null) {
             throw new IllegalArgumentException("invalid event: not a JSON object");
         }
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType(Json.text(node, "type"));
-        event.setAuthorizationToken(Json.text(node, "authorizationToken"));
-        event.setMethodArn(Json.text(node, "methodArn"));
-        return event;
+        return node;
     }
 
     private static String errorObject(String message, String type) {

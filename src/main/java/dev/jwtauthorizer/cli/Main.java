@@ -3,7 +3,7 @@ package dev.jwtauthorizer.cli;
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
-import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -56,7 +56,7 @@ public final class Main {
                 // What SnapStart does before its snapshot, so that the first real decision can be timed after it.
                 authorizer.prime();
             }
-            LocalInvoker invoker = new LocalInvoker(new TokenAuthorizerHandler(authorizer));
+            LocalInvoker invoker = new LocalInvoker(new AuthorizerHandler(authorizer));
             if (command.name().equals("invoke")) {
                 out.println(invoker.invoke(command.readInput()));
             } else {

@@ -2,6 +2,7 @@ package dev.jwtauthorizer.config;
 
 import dev.jwtauthorizer.claims.ClaimPath;
 import dev.jwtauthorizer.keys.KeyLifetime;
+import dev.jwtauthorizer.request.TokenSources;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param usageIdentifierClaim null when not configured
  * @param fetchTimeout         connect and read timeout of each key set, discovery or secret fetch
  * @param keyLifetime          how long fetched keys and secrets are trusted
+ * @param tokenSources         where REQUEST events carry the token
+ * @param httpApiResponse      the shape of the answer to HTTP API payload 2.0 events
  */
 public record AuthorizerConfig(
         List<IssuerConfig> issuers,
@@ -22,7 +25,9 @@ public record AuthorizerConfig(
         List<ClaimPath> contextClaims,
         ClaimPath usageIdentifierClaim,
         Duration fetchTimeout,
-        KeyLifetime keyLifetime) {
+        KeyLifetime keyLifetime,
+        TokenSources tokenSources,
+        HttpApiResponse httpApiResponse) {
 
     public AuthorizerConfig {
         issuers = List.copyOf(issuers);

@@ -3,6 +3,7 @@ package dev.jwtauthorizer.config;
 import dev.jwtauthorizer.claims.ClaimPath;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.KeyLifetime;
+import dev.jwtauthorizer.request.TokenSources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,27 @@ final class ConfigReader {
                 variables.list(Setting.JWT_CONTEXT_CLAIMS).stream().map(name -> claim(Setting.JWT_CONTEXT_CLAIMS, name)).toList(),
                 claim(Setting.JWT_USAGE_IDENTIFIER_CLAIM, variables.get(Setting.JWT_USAGE_IDENTIFIER_CLAIM)),
                 fetchTimeout,
-                lifetime);
+                lifetime,
+                tokenSources(),
+                httpApiResponse());
+    }
+
+    private TokenSources tokenSources() {
+        try {
+            return TokenSources.parse(variables.get(Setting.JWT_TOKEN_SOURCES));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Setting.JWT_TOKEN_SOURCES, e.getMessage());
+        }
+    }
+
+    private HttpApiResponse httpApiResponse() {
+        String value = variables.get(Setting.JWT_HTTP_API_RESPONSE);
+        return switch (value) {
+            case "simple" -> HttpApiResponse.SIMPLE;
+            case "policy" -> HttpApiResponse.POLICY;
+            default -> throw new ConfigException(Setting.JWT_HTTP_API_RESPONSE, "\"" + value
+                    + "\" is neither simple nor policy; use the one that matches the HTTP API authorizer's EnableSimpleResponses");
+        };
     }
 
     private List<IssuerConfig> issuers(IssuerReader reader) {

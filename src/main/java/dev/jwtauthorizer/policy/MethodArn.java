@@ -3,12 +3,14 @@ package dev.jwtauthorizer.policy;
 import java.util.regex.Pattern;
 
 /**
- * The methodArn API Gateway sends, in its parts:
- * {@code arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{verb}/{path...}}.
- * Every resource in a policy is built from these parts, so a policy never names another
- * partition, region, account, API or stage than the one the request came in on.
+ * The methodArn (or an HTTP API's routeArn) API Gateway sends, in its parts:
+ * {@code arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{verb}/{path...}}, or for
+ * a WebSocket API's $connect {@code arn:...:{apiId}/{stage}/$connect}. Every resource in a policy
+ * is built from these parts, so a policy never names another partition, region, account, API or
+ * stage than the one the request came in on.
  *
- * @param path the request path with its leading slash ("/" for the root)
+ * @param verb the HTTP verb; null for a WebSocket route
+ * @param path the request path with its leading slash ("/" for the root), or a WebSocket route key
  */
 public record MethodArn(String partition, String region, String account, String apiId, String stage,
                         String verb, String path) {
@@ -32,6 +34,7 @@ public record MethodArn(String partition, String region, String account, String 
     private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_.$-]+");
     private static final Pattern VERB = Pattern.compile("[A-Z]+");
+    private static final Pattern WEBSOCKET_ROUTE = Pattern.compile("\\$[a-z]+");
 
     /** A methodArn whose shape is right but which is longer, or has a longer part, than API Gateway sends. */
     public static final class OutOfLimitsException extends IllegalArgumentException {
@@ -59,6 +62,9 @@ public record MethodArn(String partition, String region, String account, String 
         if (resource.length < 3) {
             throw new IllegalArgumentException("methodArn has no API id, stage and verb");
         }
+        if (resource.length == 3 && WEBSOCKET_ROUTE.matcher(resource[2]).matches()) {
+            return webSocket(fields, resource);
+        }
         MethodArn arn = new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], resource[2],
                 "/" + (resource.length == 4 ? resource[3] : ""));
         if (arn.partition.length() > MAX_PARTITION_LENGTH || arn.region.length() > MAX_REGION_LENGTH
@@ -75,10 +81,39 @@ public record MethodArn(String partition, String region, String account, String 
         return arn;
     }
 
-    /** The resource ARN for a verb and path on this request's API and stage. */
+    private static MethodArn webSocket(String[] fields, String[] resource) {
+        MethodArn arn = new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], null, resource[2]);
+        if (arn.partition.length() > MAX_PARTITION_LENGTH || arn.region.length() > MAX_REGION_LENGTH
+                || arn.apiId.length() > MAX_API_ID_LENGTH || arn.stage.length() > MAX_STAGE_LENGTH
+                || arn.path.length() > MAX_VERB_LENGTH) {
+            throw new OutOfLimitsException("a part of the methodArn is longer than API Gateway allows");
+        }
+        if (!PARTITION.matcher(arn.partition).matches() || !REGION.matcher(arn.region).matches()
+                || !ACCOUNT.matcher(arn.account).matches() || !API_ID.matcher(arn.apiId).matches()
+                || !STAGE.matcher(arn.stage).matches()) {
+            throw new IllegalArgumentException("methodArn has an invalid part");
+        }
+        return arn;
+    }
+
+    /** Whether this is a WebSocket API's route ($connect) rather than an HTTP verb and path. */
+    public boolean isWebSocketRoute() {
+        return verb == null;
+    }
+
+    /** The resource ARN for a verb and path (or, with a null verb, a WebSocket route key) on this request's API and stage. */
     public String resource(String resourceVerb, String resourcePath) {
-        return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/" + stage
-                + "/" + resourceVerb + resourcePath;
+        return stagePrefix() + (resourceVerb == null ? resourcePath : resourceVerb + resourcePath);
+    }
+
+    /** The resource that covers every route of this request's API stage. */
+    public String everyRoute() {
+        // "*/*" for verb and path, as API Gateway's own examples write it; a WebSocket route has no slash.
+        return stagePrefix() + (isWebSocketRoute() ? "*" : "*/*");
+    }
+
+    private String stagePrefix() {
+        return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/" + stage + "/";
     }
 
     /** The resource ARN of the request itself. */

@@ -61,14 +61,16 @@ public final class PolicyBuilder {
         return this;
     }
 
-    /** Allows every verb and path of the request's API stage. */
+    /** Allows every route of the request's API stage. */
     public PolicyBuilder allowAllRoutes() {
-        return allow("*", "/*");
+        allowed.add(methodArn.everyRoute());
+        return this;
     }
 
-    /** Denies every verb and path of the request's API stage. */
+    /** Denies every route of the request's API stage. */
     public PolicyBuilder denyAllRoutes() {
-        return deny("*", "/*");
+        denied.add(methodArn.everyRoute());
+        return this;
     }
 
     public PolicyBuilder context(String key, String value) {
@@ -99,7 +101,7 @@ public final class PolicyBuilder {
         List<String> deny = new ArrayList<>(denied);
         if (allowed.isEmpty() && deny.isEmpty()) {
             // API Gateway rejects a policy without statements; say "nothing" explicitly.
-            deny.add(resource(new Route("*", "/*")));
+            deny.add(methodArn.everyRoute());
         }
         return new AuthorizerResponse(principalId, allowed, deny, context, usageIdentifierKey);
     }

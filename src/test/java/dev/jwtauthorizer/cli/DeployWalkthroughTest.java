@@ -11,6 +11,7 @@ import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.lambda.AuthorizerFailureException;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
 import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,10 +97,7 @@ class DeployWalkthroughTest {
         if (authorization == null || !validation.matcher(authorization).matches()) {
             return "401";
         }
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType("TOKEN");
-        event.setAuthorizationToken(authorization);
-        event.setMethodArn(arn);
+        Map<String, Object> event = Events.token(authorization, arn);
         try {
             Map<String, Object> response = LogCapture.discard(() -> handler.handleRequest(event, null));
             return allows(response, arn) ? "200" : "403";

@@ -16,6 +16,7 @@ import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.lambda.AuthorizerFailureException;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
@@ -144,10 +145,7 @@ class BoundedFetchTest {
         String token = rs256Token();
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             TokenAuthorizerHandler handler = new TokenAuthorizerHandler(Authorizer.fromEnvironment(env));
-            APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-            event.setType("TOKEN");
-            event.setAuthorizationToken("Bearer " + token);
-            event.setMethodArn(Tokens.METHOD_ARN);
+            Map<String, Object> event = Events.token("Bearer " + token, Tokens.METHOD_ARN);
             assertThrows(AuthorizerFailureException.class, () -> handler.handleRequest(event, null));
         });
     }

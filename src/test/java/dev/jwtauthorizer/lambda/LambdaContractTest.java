@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.JwksServer;
+import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Method;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,25 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class LambdaContractTest {
 
-    private static String lambdaJson(Object response) throws Exception {
-        // The runtime picks the serializer from the handler method's generic return type.
-        Method method = TokenAuthorizerHandler.class.getMethod("handleRequest", APIGatewayCustomAuthorizerEvent.class,
-                com.amazonaws.services.lambda.runtime.Context.class);
-        Type type = method.getGenericReturnType();
-        PojoSerializer<Object> serializer = JacksonFactory.getInstance().getSerializer(type);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        serializer.toJson(response, out);
-        return out.toString(StandardCharsets.UTF_8);
+    private static String lambdaJson(Map<String, Object> response) {
+        return Events.toJson(response);
     }
 
-    private static APIGatewayCustomAuthorizerEvent event(String json) {
-        // The event as the runtime deserializes it from API Gateway's JSON.
-        return JacksonFactory.getInstance().getSerializer(APIGatewayCustomAuthorizerEvent.class)
-                .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    private static Map<String, Object> event(String json) {
+        return Events.fromJson(json);
     }
 
-    private static TokenAuthorizerHandler handler(Map<String, String> env) {
-        return new TokenAuthorizerHandler(Authorizer.fromEnvironment(env));
+    private static AuthorizerHandler handler(Map<String, String> env) {
+        return new AuthorizerHandler(Authorizer.fromEnvironment(env));
     }
 
     @Test
@@ -53,7 +39,7 @@ class LambdaContractTest {
         Map<String, String> env = TestEnv.rsa();
         env.put("JWT_CONTEXT_CLAIMS", "sub");
         String token = Tokens.rs256(TestKeys.RSA, "rsa-1");
-        APIGatewayCustomAuthorizerEvent event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer " + token
+        Map<String, Object> event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer " + token
                 + "\",\"methodArn\":\"" + Tokens.METHOD_ARN + "\"}");
         String json = lambdaJson(handler(env).handleRequest(event, null));
         assertEquals("{\"principalId\":\"alice\",\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":"
@@ -67,7 +53,7 @@ class LambdaContractTest {
     void forbiddenRoutePolicyCarriesNoAllowForIt() throws Exception {
         Map<String, String> env = TestEnv.rsa();
         env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"admin\",\"allow\":[\"* /*\"]}]");
-        APIGatewayCustomAuthorizerEvent event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
+        Map<String, Object> event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
                 + Tokens.rs256(TestKeys.RSA, "rsa-1") + "\",\"methodArn\":\"" + Tokens.METHOD_ARN + "\"}");
         String json = lambdaJson(handler(env).handleRequest(event, null));
         assertTrue(json.contains("\"Effect\":\"Deny\""), json);
@@ -76,12 +62,27 @@ class LambdaContractTest {
 
     @Test
     void badTokenFailsWithExactlyUnauthorized() {
-        APIGatewayCustomAuthorizerEvent event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer a.b.c\",\"methodArn\":\""
+        Map<String, Object> event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer a.b.c\",\"methodArn\":\""
                 + Tokens.METHOD_ARN + "\"}");
         UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> handler(TestEnv.rsa()).handleRequest(event, null));
         assertEquals("Unauthorized", e.getMessage());
-        assertThrows(UnauthorizedException.class, () -> handler(TestEnv.rsa()).handleRequest(null, null));
-        assertThrows(UnauthorizedException.class, () -> handler(TestEnv.rsa()).handleRequest(new APIGatewayCustomAuthorizerEvent(), null));
+        assertThrows(UnauthorizedException.class, () -> handler(TestEnv.rsa()).handleRequest(event("{\"type\":\"TOKEN\"}"), null));
+    }
+
+    @Test
+    void anEventOfNoKnownKindIsA500ThatSaysWhatArrivedNeverA401() {
+        for (String json : List.of("{}", "{\"Records\":[{\"s3\":{}}]}", "{\"type\":\"REQUEST\",\"version\":\"3.0\"}",
+                "{\"type\":\"token\",\"authorizationToken\":\"Bearer a.b.c\"}")) {
+            String log = LogCapture.capture(() -> {
+                AuthorizerFailureException e = assertThrows(AuthorizerFailureException.class,
+                        () -> handler(TestEnv.rsa()).handleRequest(event(json), null));
+                assertEquals("Authorizer failure: UNRECOGNISED_EVENT", e.getMessage());
+            });
+            assertTrue(log.contains("\"event\":\"unrecognised_event\""), log);
+            assertTrue(log.contains("\"reason\":\"UNRECOGNISED_EVENT\""), log);
+            assertFalse(log.contains("a.b.c"), log);
+        }
+        assertThrows(AuthorizerFailureException.class, () -> handler(TestEnv.rsa()).handleRequest(null, null));
     }
 
     @Test
@@ -89,7 +90,7 @@ class LambdaContractTest {
         try (JwksServer server = new JwksServer()) {
             server.fail(503);
             Map<String, String> env = TestEnv.withJwksUri(server.url());
-            APIGatewayCustomAuthorizerEvent event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
+            Map<String, Object> event = event("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
                     + Tokens.rs256(TestKeys.RSA, "rsa-1") + "\",\"methodArn\":\"" + Tokens.METHOD_ARN + "\"}");
             AuthorizerFailureException e = assertThrows(AuthorizerFailureException.class, () -> handler(env).handleRequest(event, null));
             assertFalse(e.getMessage().equals("Unauthorized"));

@@ -1,12 +1,12 @@
 package dev.jwtauthorizer.security;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.lambda.AuthorizerFailureException;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
 import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.LogCapture;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,7 @@ record Answer(String status, Reason reason, String log, long millis) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static Answer of(TokenAuthorizerHandler handler, String authorization, String methodArn) {
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType("TOKEN");
-        event.setAuthorizationToken(authorization);
-        event.setMethodArn(methodArn);
+        Map<String, Object> event = Events.token(authorization, methodArn);
         String[] status = new String[1];
         long start = System.nanoTime();
         String log = LogCapture.capture(() -> status[0] = status(handler, event));
@@ -33,7 +30,7 @@ record Answer(String status, Reason reason, String log, long millis) {
         return new Answer(status[0], reason(log), log, millis);
     }
 
-    private static String status(TokenAuthorizerHandler handler, APIGatewayCustomAuthorizerEvent event) {
+    private static String status(TokenAuthorizerHandler handler, Map<String, Object> event) {
         try {
             Map<String, Object> response = handler.handleRequest(event, null);
             @SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.lambda.AuthorizerFailureException;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
 import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -77,10 +78,7 @@ class EventPathFuzzTest {
         JWTClaimsSet.Builder claims = Forger.claims().subject(subject).claim("scope", scope).claim("roles", roles);
         more.forEach(claims::claim);
         String token = Forger.sign(new JWSHeader(JWSAlgorithm.HS256), claims.build(), Forger.hmac(Forger.HMAC_SECRET.getBytes(StandardCharsets.UTF_8)));
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType("TOKEN");
-        event.setAuthorizationToken("Bearer " + token);
-        event.setMethodArn(methodArn);
+        Map<String, Object> event = Events.token("Bearer " + token, methodArn);
         Map<String, Object> response;
         try {
             response = LogCapture.discard(() -> HANDLER.handleRequest(event, null));

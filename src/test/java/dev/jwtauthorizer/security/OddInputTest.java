@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.LogCapture;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -200,12 +200,8 @@ class OddInputTest {
         return env;
     }
 
-    private static APIGatewayCustomAuthorizerEvent event(String token, String arn) {
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType("TOKEN");
-        event.setAuthorizationToken("Bearer " + token);
-        event.setMethodArn(arn);
-        return event;
+    private static Map<String, Object> event(String token, String arn) {
+        return Events.token("Bearer " + token, arn);
     }
 
     @SuppressWarnings("unchecked")

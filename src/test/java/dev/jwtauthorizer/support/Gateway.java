@@ -14,10 +14,7 @@ public final class Gateway {
 
     /** "Allow", "403", "401" or "500". */
     public static String answer(Authorizer authorizer, String token) {
-        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
-        event.setType("TOKEN");
-        event.setAuthorizationToken("Bearer " + token);
-        event.setMethodArn(Tokens.METHOD_ARN);
+        Map<String, Object> event = Events.token("Bearer " + token, Tokens.METHOD_ARN);
         try {
             Map<String, Object> policy = new TokenAuthorizerHandler(authorizer).handleRequest(event, null);
             return policy.toString().contains("Effect=Allow") ? "Allow" : "403";

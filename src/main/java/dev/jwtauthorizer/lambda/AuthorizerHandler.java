@@ -1,0 +1,77 @@
+package dev.jwtauthorizer.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.crypto.CorrettoCrypto;
+import dev.jwtauthorizer.decision.Decision;
+import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * The Lambda entry point for every kind of API Gateway authorizer:
+ * {@code dev.jwtauthorizer.lambda.AuthorizerHandler::handleRequest}. It recognises the event (REST
+ * TOKEN or REQUEST, HTTP API payload 1.0 or 2.0, WebSocket $connect) and answers in that kind's
+ * shape, so one function can stand in front of all of a team's APIs.
+ *
+ * <p>The event arrives as a plain map, as the Lambda runtime reads JSON: no event class knows
+ * every kind, and a map loses nothing API Gateway sent. The answer is a map for the same reason the
+ * policy keys must stay capitalised: the runtime writes a bean's {@code getVersion()} as "version".
+ *
+ * <p>Lambda creates one instance per container and reuses it, so the authorizer (configuration,
+ * cached keys) is built once, in the constructor, during initialisation; a wrong setting fails the
+ * initialisation with the variable's name.
+ *
+ * <p>With SnapStart, the instance built by Lambda registers for the checkpoint: it primes the
+ * request path (and installs the fast crypto provider) before the snapshot and refetches remote
+ * keys after each restore. Without it, the provider is installed after the first answer.
+ */
+public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+    private final Authorizer authorizer;
+    private final boolean installCryptoAfterFirstAnswer;
+
+    public AuthorizerHandler() {
+        this(Authorizer.fromEnvironment(System.getenv()), true);
+        Core.getGlobalContext().register(this);
+    }
+
+    public AuthorizerHandler(Authorizer authorizer) {
+        this(authorizer, false);
+    }
+
+    /** @param installCryptoAfterFirstAnswer start installing the fast crypto provider once an answer is out */
+    private AuthorizerHandler(Authorizer authorizer, boolean installCryptoAfterFirstAnswer) {
+        this.authorizer = authorizer;
+        this.installCryptoAfterFirstAnswer = installCryptoAfterFirstAnswer;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        authorizer.prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        authorizer.afterRestore();
+    }
+
+    /**
+     * @return the policy, or an HTTP API simple response, for an Allow or a 403
+     * @throws UnauthorizedException      for a 401
+     * @throws AuthorizerFailureException for a 500, an unrecognised event included
+     */
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Decision decision = authorizer.authorize(event);
+        if (installCryptoAfterFirstAnswer) {
+            // Without SnapStart: 300 ms of installation on a background thread, after this decision.
+            CorrettoCrypto.installInBackground();
+        }
+        return switch (decision.outcome()) {
+            case ALLOW, DENY -> decision.answer();
+            case UNAUTHORIZED -> throw new UnauthorizedException();
+            case ERROR -> throw new AuthorizerFailureException(decision.reason());
+        };
+    }
+}

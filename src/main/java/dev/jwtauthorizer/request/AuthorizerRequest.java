@@ -1,0 +1,38 @@
+package dev.jwtauthorizer.request;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one authorizer event carries that a decision may use, whatever its kind.
+ *
+ * @param arn                the methodArn, or the routeArn of an HTTP API payload 2.0 event; may be null
+ * @param authorizationToken a TOKEN event's identity value; null for other kinds
+ * @param headers            every value of each header, by lower-cased name
+ * @param query              every value of each query string parameter, by exact name
+ * @param cookies            the entries of a payload 2.0 event's cookies array, one pair each (payload
+ *                           1.0 carries cookies in the Cookie header)
+ */
+public record AuthorizerRequest(ApiKind kind, String arn, String authorizationToken,
+                                Map<String, List<String>> headers, Map<String, List<String>> query,
+                                List<String> cookies) {
+    public AuthorizerRequest {
+        headers = Map.copyOf(headers);
+        query = Map.copyOf(query);
+        cookies = List.copyOf(cookies);
+    }
+
+    /** A REST API TOKEN event. */
+    public static AuthorizerRequest token(String authorizationToken, String methodArn) {
+        return new AuthorizerRequest(ApiKind.REST_TOKEN, methodArn, authorizationToken, Map.of(), Map.of(), List.of());
+    }
+
+    /** Every value of a header, whatever the case of its name. */
+    public List<String> header(String name) {
+        return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+    }
+
+    public List<String> queryParameter(String name) {
+        return query.getOrDefault(name, List.of());
+    }
+}
