@@ -29,7 +29,26 @@ public record AuthorizerRequest(ApiKind kind, String arn, String authorizationTo
 
     /** Every value of a header, whatever the case of its name. */
     public List<String> header(String name) {
-        return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+        return headers.getOrDefault(headerKey(name), List.of());
+    }
+
+    /**
+     * A header name in lower case, ASCII letters only: field names are ASCII (RFC 9110), and a full
+     * Unicode lower-casing would let another name pass for a configured one ("Coo" U+212A "ie", with a
+     * Kelvin sign for the k, becomes "cookie").
+     */
+    static String headerKey(String name) {
+        StringBuilder key = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (key == null) {
+                    key = new StringBuilder(name);
+                }
+                key.setCharAt(i, (char) (c + ('a' - 'A')));
+            }
+        }
+        return key == null ? name : key.toString();
     }
 
     public List<String> queryParameter(String name) {

@@ -3,7 +3,6 @@ package dev.jwtauthorizer.request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -34,7 +33,9 @@ public final class EventReader {
                     values(event.get("headers"), null, true), values(event.get("queryStringParameters"), null, false),
                     cookies(event));
         }
-        if ("REQUEST".equals(type) && event.containsKey("methodArn")) {
+        // REST and WebSocket events carry no version; HTTP API payload 1.0 says "1.0". Any other
+        // version is a payload this reader does not know, however familiar its other members look.
+        if ("REQUEST".equals(type) && event.containsKey("methodArn") && (version == null || "1.0".equals(version))) {
             String methodArn = text(event, "methodArn");
             ApiKind kind = isWebSocketConnect(methodArn) ? ApiKind.WEBSOCKET
                     : "1.0".equals(version) ? ApiKind.HTTP_API_V1 : ApiKind.REST_REQUEST;
@@ -81,7 +82,7 @@ public final class EventReader {
 
     private static void add(Map<String, List<String>> values, String name, Object value, boolean caseInsensitive) {
         if (value instanceof String text) {
-            String key = caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
+            String key = caseInsensitive ? AuthorizerRequest.headerKey(name) : name;
             List<String> list = values.computeIfAbsent(key, k -> new ArrayList<>(1));
             if (!list.contains(text)) {
                 list.add(text);
