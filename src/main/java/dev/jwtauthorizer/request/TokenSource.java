@@ -2,6 +2,7 @@ package dev.jwtauthorizer.request;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One place a REQUEST event may carry the token, written {@code kind:name} in JWT_TOKEN_SOURCES:
@@ -16,13 +17,16 @@ public record TokenSource(Kind kind, String name) {
 
     public TokenSource {
         if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException(kind.name().toLowerCase() + " source needs a name, like "
+            throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " source needs a name, like "
                     + example(kind));
         }
         boolean valid = kind == Kind.QUERY ? name.chars().allMatch(TokenSource::isQueryNameChar)
                 : name.chars().allMatch(TokenSource::isTokenChar);
         if (!valid) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a valid " + kind.name().toLowerCase() + " name");
+            throw new IllegalArgumentException("\"" + name + "\" is not a valid "
+                    + kind.name().toLowerCase(Locale.ROOT) + " name (" + (kind == Kind.QUERY
+                    ? "no spaces, control characters, &, =, # or ,"
+                    : "letters, digits and !#$%&'*+-.^_`|~ only") + ")");
         }
     }
 
@@ -35,12 +39,17 @@ public record TokenSource(Kind kind, String name) {
         }
         String kind = text.substring(0, colon);
         for (Kind candidate : Kind.values()) {
-            if (candidate.name().toLowerCase().equals(kind)) {
+            if (candidate.name().toLowerCase(Locale.ROOT).equals(kind)) {
                 return new TokenSource(candidate, text.substring(colon + 1));
             }
         }
         throw new IllegalArgumentException("unknown source kind \"" + kind + "\" in \"" + text
                 + "\" (use header, cookie, query or protocol)");
+    }
+
+    /** What the source reads, as a request sees it: header names in any case are one header. */
+    String place() {
+        return kind + ":" + (kind == Kind.HEADER ? AuthorizerRequest.headerKey(name) : name);
     }
 
     /** Every value this source has in the request, as sent, empty ones left out. */
@@ -81,7 +90,7 @@ public record TokenSource(Kind kind, String name) {
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase() + ":" + name;
+        return kind.name().toLowerCase(Locale.ROOT) + ":" + name;
     }
 
     private static String example(Kind kind) {

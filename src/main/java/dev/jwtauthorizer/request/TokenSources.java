@@ -21,8 +21,13 @@ public final class TokenSources {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("at least one source is needed, like header:Authorization");
         }
-        if (new HashSet<>(sources).size() != sources.size()) {
-            throw new IllegalArgumentException("a source is listed twice");
+        Set<String> seen = new HashSet<>();
+        for (TokenSource source : sources) {
+            if (!seen.add(source.place())) {
+                throw new IllegalArgumentException(source + " is listed twice"
+                        + (source.kind() == TokenSource.Kind.HEADER ? " (header names are case-insensitive)" : "")
+                        + "; list each place once");
+            }
         }
         this.sources = List.copyOf(sources);
     }
@@ -30,8 +35,14 @@ public final class TokenSources {
     /** Parses {@code header:Authorization,cookie:access_token}. @throws IllegalArgumentException saying what is wrong */
     public static TokenSources parse(String list) {
         List<TokenSource> sources = new ArrayList<>();
-        for (String entry : list.split(",", -1)) {
-            sources.add(TokenSource.parse(entry.strip()));
+        String[] entries = list.split(",", -1);
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            if (entry.isEmpty()) {
+                throw new IllegalArgumentException("entry " + (i + 1) + " of " + entries.length + " is empty; separate "
+                        + "sources with single commas, like header:Authorization,cookie:access_token");
+            }
+            sources.add(TokenSource.parse(entry));
         }
         return new TokenSources(sources);
     }
