@@ -81,8 +81,8 @@ public record TokenSource(Kind kind, String name) {
         String[] entries = header.split(",", -1);
         List<String> values = new ArrayList<>(1);
         for (int i = 0; i < entries.length; i++) {
-            if (entries[i].strip().equals(name)) {
-                values.add(i + 1 < entries.length ? entries[i + 1].strip() : "");
+            if (CookieHeader.trimOptionalWhitespace(entries[i]).equals(name)) {
+                values.add(i + 1 < entries.length ? CookieHeader.trimOptionalWhitespace(entries[i + 1]) : "");
             }
         }
         return values;

@@ -30,6 +30,17 @@ class CookieHeaderTest {
     }
 
     @Test
+    void onlySpacesAndTabsAreTrimmedNeverControlCharacters() {
+        // RFC 6265's optional whitespace is SP and HTAB; anything else stays, and the token check refuses it.
+        assertEquals(List.of("xyz"), values("\taccess_token=xyz\t"));
+        assertEquals(List.of("xyz\u001f"), values("access_token=xyz\u001f"));
+        assertEquals(List.of("xyz\n"), values("access_token=xyz\n"));
+        assertEquals(List.of("\u000bxyz"), values("access_token=\u000bxyz"));
+        assertEquals(List.of("xyz\u2003"), values("access_token=xyz\u2003"));
+        assertEquals(List.of(), values("\u001faccess_token=xyz"));
+    }
+
+    @Test
     void aQuotedValueIsReadWithoutItsQuotes() {
         assertEquals(List.of("xyz"), values("access_token=\"xyz\""));
         assertEquals(List.of(""), values("access_token=\"\""));

@@ -140,6 +140,16 @@ class TokenSourcesTest {
     }
 
     @Test
+    void protocolEntriesLoseSpacesAndTabsButKeepControlCharacters() {
+        assertEquals("x", find("protocol:bearer", rest("\"headers\":{\"Sec-WebSocket-Protocol\":\"bearer,\\tx\\t\"}")).value());
+        assertEquals("x\u001f", find("protocol:bearer",
+                rest("\"headers\":{\"Sec-WebSocket-Protocol\":\"bearer, x\\u001f\"}")).value());
+        assertEquals("x\n", find("protocol:bearer", rest("\"headers\":{\"Sec-WebSocket-Protocol\":\"bearer, x\\n\"}")).value());
+        assertEquals(Reason.MISSING_TOKEN, refusal("protocol:bearer",
+                rest("\"headers\":{\"Sec-WebSocket-Protocol\":\"bearer\\u000b, x\"}")));
+    }
+
+    @Test
     void aMarkerGivenTwiceMustBeFollowedByTheSameToken() {
         assertEquals("x", find("protocol:bearer", rest("\"headers\":{\"Sec-WebSocket-Protocol\":\"bearer, x, bearer, x\"}")).value());
         assertEquals(Reason.AMBIGUOUS_TOKEN, refusal("protocol:bearer",
