@@ -39,7 +39,9 @@ class TemplateTest {
     @Test
     void handlerNamesARealClassAndMethod() throws Exception {
         String[] handler = authorizerProperties().path("Handler").asText().split("::");
+        assertEquals("dev.jwtauthorizer.lambda.AuthorizerHandler", handler[0], "the one entry for every event kind");
         Class<?> type = Class.forName(handler[0]);
+        // Every event kind arrives as a JSON object, which the runtime hands over as a Map.
         Method method = type.getMethod(handler[1], Map.class, Context.class);
         assertEquals(Map.class, method.getReturnType());
         assertNotNull(type.getConstructor());
@@ -103,7 +105,8 @@ class TemplateTest {
         assertEquals("PublishedVersions", applyOn.path(2).asText());
         JsonNode authorizer = template().path("Resources").path("BooksApi").path("Properties").path("Auth")
                 .path("Authorizers").path("JwtAuthorizer");
-        assertEquals("JwtAuthorizerFunction.Alias", authorizer.path("FunctionArn").asText());
+        // The alias ARN (a !Sub; template/ApiAuthorizersTest checks the form and both APIs).
+        assertEquals("${JwtAuthorizerFunction.Arn}:live", authorizer.path("FunctionArn").asText());
         assertEquals("TOKEN", authorizer.path("FunctionPayloadType").asText());
         Pattern validation = Pattern.compile(authorizer.path("Identity").path("ValidationExpression").asText());
         assertTrue(validation.matcher("Bearer aaa.bbb.ccc").matches());
