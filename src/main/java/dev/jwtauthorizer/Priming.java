@@ -23,14 +23,16 @@ import java.util.Map;
 
 /**
  * Warms the request path with throw-away keys and tokens: a second authorizer that trusts only
- * keys made here and discarded with it. The real authorizer then answers one malformed token, so
- * its own path (and its logging) is loaded too. Nothing made here survives into the decisions of
- * the real one, and nothing reaches the log but one "primed" line.
+ * keys made here and discarded with it, fed events of every kind (so reading each kind, each token
+ * source and each answer shape is loaded too). The real authorizer then answers one malformed
+ * token, so its own path (and its logging) is loaded as well. Nothing made here survives into the
+ * decisions of the real one, and nothing reaches the log but one "primed" line.
  */
 final class Priming {
     private static final String ISSUER = "https://priming.invalid";
     private static final String AUDIENCE = "priming";
     private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:000000000000:priming/prime/GET/prime";
+    private static final String CONNECT_ARN = "arn:aws:execute-api:us-east-1:000000000000:priming/prime/$connect";
     private static final int ROUNDS = 200;
 
     private Priming() {
@@ -59,8 +61,9 @@ final class Priming {
         env.put("JWT_JWKS", JwkExport.keySet(
                 JwkExport.publicJwk(rsa.getPublic(), "rsa", "RS256"), JwkExport.publicJwk(ec.getPublic(), "ec", "ES256")));
         env.put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret));
-        env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\"]}]");
+        env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\",\"$connect\"]}]");
         env.put("JWT_CONTEXT_CLAIMS", "sub,scope");
+        env.put("JWT_TOKEN_SOURCES", "header:Authorization,cookie:prime,query:prime,protocol:prime");
         Authorizer primer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), System::nanoTime,
                 Runnable::run);
         List<String> tokens = List.of(
@@ -69,11 +72,40 @@ final class Priming {
                 token(null, Algorithm.HMAC256(secret)));
         for (int i = 0; i < ROUNDS; i++) {
             for (String token : tokens) {
-                primer.authorize("Bearer " + token, METHOD_ARN);
+                primer.authorize(tokenEvent("Bearer " + token));
             }
-            primer.authorize("Bearer e30.e30.AAAA", METHOD_ARN);
+            primer.authorize(tokenEvent("Bearer e30.e30.AAAA"));
         }
-        real.authorize("Bearer e30.e30.AAAA", METHOD_ARN);
+        for (int i = 0; i < ROUNDS / 10; i++) {
+            for (String token : tokens) {
+                primer.authorize(requestEvent(token));
+                primer.authorize(httpApiEvent(token));
+                primer.authorize(webSocketEvent(token));
+            }
+        }
+        real.authorize(tokenEvent("Bearer e30.e30.AAAA"));
+        real.authorize(httpApiEvent("e30.e30.AAAA"));
+    }
+
+    private static Map<String, Object> tokenEvent(String authorization) {
+        return Map.of("type", "TOKEN", "authorizationToken", authorization, "methodArn", METHOD_ARN);
+    }
+
+    private static Map<String, Object> requestEvent(String token) {
+        return Map.of("type", "REQUEST", "methodArn", METHOD_ARN,
+                "headers", Map.of("Authorization", "Bearer " + token, "Cookie", "other=1; prime=" + token),
+                "multiValueHeaders", Map.of("Authorization", List.of("Bearer " + token)),
+                "queryStringParameters", Map.of("prime", token));
+    }
+
+    private static Map<String, Object> httpApiEvent(String token) {
+        return Map.of("version", "2.0", "type", "REQUEST", "routeArn", METHOD_ARN, "routeKey", "GET /prime",
+                "headers", Map.of("authorization", "Bearer " + token), "cookies", List.of("prime=" + token));
+    }
+
+    private static Map<String, Object> webSocketEvent(String token) {
+        return Map.of("type", "REQUEST", "methodArn", CONNECT_ARN,
+                "headers", Map.of("Sec-WebSocket-Protocol", "prime, " + token), "queryStringParameters", Map.of("prime", token));
     }
 
     private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {

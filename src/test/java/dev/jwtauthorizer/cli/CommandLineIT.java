@@ -2,11 +2,15 @@ package dev.jwtauthorizer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jwtauthorizer.support.ApiGateway;
+import dev.jwtauthorizer.support.BundledEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,29 +79,57 @@ class CommandLineIT {
         return false;
     }
 
-    static Stream<Path> bundledEvents() throws IOException {
-        return Files.list(EVENTS).filter(p -> !p.getFileName().toString().equals("env.json")).sorted();
+    static List<Path> bundledEvents() {
+        return BundledEvents.files();
     }
 
-    @ParameterizedTest
+    /** What API Gateway makes of one line the command line wrote: the answer, or the runtime's error object. */
+    private static ApiGateway.Status verdict(String line, Path event) throws IOException {
+        Map<String, Object> answer = MAPPER.readValue(line, new TypeReference<Map<String, Object>>() { });
+        if (answer.containsKey("errorMessage")) {
+            return ApiGateway.failed((String) answer.get("errorMessage"));
+        }
+        return ApiGateway.judge(answer, BundledEvents.arn(BundledEvents.read(event)), BundledEvents.simpleResponses(event));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("bundledEvents")
     void everyBundledEventGivesTheOutcomeItsNamePromises(Path event) throws Exception {
         Result result = run("invoke", "-e", event.toString(), "--env-vars", ENV);
         assertEquals(0, result.exit(), result.stderr());
-        JsonNode answer = result.json();
-        String methodArn = MAPPER.readTree(event.toFile()).get("methodArn").asText();
-        String name = event.getFileName().toString();
-        if (name.startsWith("valid-")) {
-            assertTrue(allows(answer, methodArn), result.stdout());
-        } else if (name.equals("forbidden-route.json")) {
-            assertTrue(answer.has("policyDocument"), result.stdout());
-            assertFalse(allows(answer, methodArn), result.stdout());
-        } else {
-            assertEquals("Unauthorized", answer.get("errorMessage").asText(), result.stdout());
-            assertEquals(UNAUTHORIZED_TYPE, answer.get("errorType").asText());
-        }
         assertEquals(1, result.stdout().strip().lines().count(), "stdout carries only the answer");
-        assertTrue(result.stderr().contains("\"event\":\"decision\""), "logs go to stderr");
+        assertEquals(BundledEvents.promised(event), verdict(result.stdout().strip(), event), event + ": " + result.stdout());
+        if (BundledEvents.promised(event) == ApiGateway.Status.UNAUTHORIZED_401) {
+            assertEquals(UNAUTHORIZED_TYPE, result.json().get("errorType").asText());
+        }
+        JsonNode decision = null;
+        for (String line : result.stderr().lines().toList()) {
+            if (line.contains("\"event\":\"decision\"")) {
+                decision = MAPPER.readTree(line);
+            }
+        }
+        assertNotNull(decision, "logs go to stderr: " + result.stderr());
+        assertEquals(BundledEvents.kind(event).name(), decision.path("api").asText());
+    }
+
+    /** A captured mix of every kind, one event a line, answered as invoke answers each alone. */
+    @Test
+    void replayAnswersAMixOfEveryKindAsTheirNamesPromise(@TempDir Path dir) throws Exception {
+        List<Path> events = BundledEvents.files();
+        StringBuilder lines = new StringBuilder();
+        for (Path event : events) {
+            lines.append(MAPPER.readTree(event.toFile())).append('\n');
+        }
+        Path file = dir.resolve("captured.jsonl");
+        Files.writeString(file, lines);
+        Result result = run("replay", file.toString(), "--env-vars", ENV);
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> answers = result.stdout().lines().toList();
+        assertEquals(events.size(), answers.size(), result.stdout());
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(BundledEvents.promised(events.get(i)), verdict(answers.get(i), events.get(i)),
+                    events.get(i) + ": " + answers.get(i));
+        }
     }
 
     private static final String UNAUTHORIZED_TYPE = "dev.jwtauthorizer.lambda.UnauthorizedException";
