@@ -66,8 +66,8 @@ class DeployWalkthroughTest {
             String authorization = curl.group(3) == null ? null : "Bearer " + token;
             boolean httpApi = curl.group(4).equals("HTTP_API");
             String path = curl.group(5);
-            String api = httpApi ? "HttpApi" : "Api";
-            assertTrue(hasRoute(template, api, verb, path), "the template's example " + api + " has no route " + verb + " " + path);
+            String eventType = httpApi ? "HttpApi" : "Api";
+            assertTrue(hasRoute(template, eventType, verb, path), "the template's example " + eventType + " has no route " + verb + " " + path);
 
             String status = httpApi
                     ? httpApiGateway(handler, authorization, "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/$default/" + verb + path)
