@@ -3,13 +3,12 @@ package dev.jwtauthorizer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.lambda.AuthorizerFailureException;
-import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.lambda.UnauthorizedException;
 import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.LogCapture;
@@ -31,11 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * lines the status its comment promises. API Gateway's part is played here: a request without the
  * identity source or failing the validation expression is a 401 without a call; Unauthorized is a
  * 401, any other failure a 500; a policy lets the request through only if an Allow matches it and no
- * Deny does.
+ * Deny does; the HTTP API's simple response only if it says isAuthorized.
  */
 class DeployWalkthroughTest {
     private static final Pattern CURL = Pattern.compile(
-            "^curl -i (-X ([A-Z]+) )?(-H \"Authorization: Bearer \\$TOKEN\" )?\"\\$API(/[^\"]*)\"\\s*# (\\d{3})");
+            "^curl -i (-X ([A-Z]+) )?(-H \"Authorization: Bearer \\$TOKEN\" )?\"\\$(API|HTTP_API)(/[^\"]*)\"\\s*# (\\d{3})");
 
     @TempDir
     Path keys;
@@ -50,7 +49,7 @@ class DeployWalkthroughTest {
         String token = token(find(deploy, "TOKEN=\\$\\(java -jar target/jwt-authorizer.jar token ([^)]*)\\)"));
         assertTrue(deploy.contains("paste the content of `.dev-keys/jwks.json` there"));
         parameters.put("JwtJwks", Files.readString(keys.resolve("jwks.json")).strip());
-        TokenAuthorizerHandler handler = new TokenAuthorizerHandler(
+        AuthorizerHandler handler = new AuthorizerHandler(
                 LogCapture.discard(() -> Authorizer.fromEnvironment(environment(template, parameters))));
         JsonNode api = template.path("Resources").path("BooksApi").path("Properties");
         Pattern validation = Pattern.compile(api.path("Auth").path("Authorizers").path("JwtAuthorizer")
@@ -65,16 +64,20 @@ class DeployWalkthroughTest {
             }
             String verb = curl.group(2) == null ? "GET" : curl.group(2);
             String authorization = curl.group(3) == null ? null : "Bearer " + token;
-            String path = curl.group(4);
-            assertTrue(hasRoute(template, verb, path), "the template's example API has no route " + verb + " " + path);
-            String arn = "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/" + stage + "/" + verb + path;
+            boolean httpApi = curl.group(4).equals("HTTP_API");
+            String path = curl.group(5);
+            String eventType = httpApi ? "HttpApi" : "Api";
+            assertTrue(hasRoute(template, eventType, verb, path), "the template's example " + eventType + " has no route " + verb + " " + path);
 
-            String status = gateway(handler, validation, authorization, arn);
+            String status = httpApi
+                    ? httpApiGateway(handler, authorization, "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/$default/" + verb + path)
+                    : gateway(handler, validation, authorization, "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/" + stage + "/" + verb + path);
 
-            assertEquals(curl.group(5), status, line);
-            checked.add(curl.group(5));
+            assertEquals(curl.group(6), status, line);
+            checked.add(curl.group(4) + " " + curl.group(6));
         }
-        assertEquals(List.of("401", "200", "403"), checked, "the walkthrough's curl lines");
+        assertEquals(List.of("API 401", "API 200", "API 403", "HTTP_API 401", "HTTP_API 200", "HTTP_API 403"), checked,
+                "the walkthrough's curl lines");
     }
 
     private String token(String arguments) throws Exception {
@@ -93,7 +96,7 @@ class DeployWalkthroughTest {
         });
     }
 
-    private static String gateway(TokenAuthorizerHandler handler, Pattern validation, String authorization, String arn) {
+    private static String gateway(AuthorizerHandler handler, Pattern validation, String authorization, String arn) {
         if (authorization == null || !validation.matcher(authorization).matches()) {
             return "401";
         }
@@ -101,6 +104,29 @@ class DeployWalkthroughTest {
         try {
             Map<String, Object> response = LogCapture.discard(() -> handler.handleRequest(event, null));
             return allows(response, arn) ? "200" : "403";
+        } catch (UnauthorizedException e) {
+            return "401";
+        } catch (AuthorizerFailureException e) {
+            return "500";
+        }
+    }
+
+    /**
+     * The template's HTTP API: no Authorization header is a 401 without a call (it is an identity
+     * source); otherwise a payload 2.0 event, answered with a simple response.
+     */
+    private static String httpApiGateway(AuthorizerHandler handler, String authorization, String routeArn) {
+        if (authorization == null) {
+            return "401";
+        }
+        Map<String, Object> event = new HashMap<>();
+        event.put("version", "2.0");
+        event.put("type", "REQUEST");
+        event.put("routeArn", routeArn);
+        event.put("headers", Map.of("authorization", authorization));
+        try {
+            Map<String, Object> response = LogCapture.discard(() -> handler.handleRequest(event, null));
+            return Boolean.TRUE.equals(response.get("isAuthorized")) ? "200" : "403";
         } catch (UnauthorizedException e) {
             return "401";
         } catch (AuthorizerFailureException e) {
@@ -127,10 +153,14 @@ class DeployWalkthroughTest {
         return allowed;
     }
 
-    private static boolean hasRoute(JsonNode template, String verb, String path) {
+    private static boolean hasRoute(JsonNode template, String apiType, String verb, String path) {
         Iterator<JsonNode> events = template.path("Resources").path("BooksFunction").path("Properties").path("Events").elements();
         while (events.hasNext()) {
-            JsonNode properties = events.next().path("Properties");
+            JsonNode event = events.next();
+            if (!event.path("Type").asText().equals(apiType)) {
+                continue;
+            }
+            JsonNode properties = event.path("Properties");
             String pattern = properties.path("Path").asText().replaceAll("\\{[^}]+}", "[^/]+");
             if (properties.path("Method").asText().equalsIgnoreCase(verb) && path.matches(pattern)) {
                 return true;
