@@ -24,9 +24,9 @@ public final class SimpleResponse {
         answer.put("isAuthorized", authorized);
         if (authorized) {
             // A simple response has no principalId of its own; the backend finds it in the context.
-            Map<String, Object> context = new LinkedHashMap<>();
+            // Put last, so that a context claim of that name never stands in for the verified principal.
+            Map<String, Object> context = new LinkedHashMap<>(response.context());
             context.put(PRINCIPAL_KEY, response.principalId());
-            context.putAll(response.context());
             answer.put("context", context);
         }
         return answer;

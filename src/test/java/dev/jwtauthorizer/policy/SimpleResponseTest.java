@@ -13,10 +13,18 @@ class SimpleResponseTest {
     private static final MethodArn ROUTE = MethodArn.parse("arn:aws:execute-api:us-east-1:123456789012:abcdef123/$default/GET/books");
 
     @Test
-    void anAuthorizedAnswerCarriesThePrincipalFirstThenTheContext() {
+    void anAuthorizedAnswerCarriesTheContextAndThePrincipal() {
         AuthorizerResponse response = PolicyBuilder.forRequest(ROUTE).principalId("alice").allowAllRoutes()
                 .context("tier", "gold").context("level", 3).context("admin", false).usageIdentifierKey("key-1").build();
-        assertEquals("{\"isAuthorized\":true,\"context\":{\"principalId\":\"alice\",\"tier\":\"gold\",\"level\":3,\"admin\":false}}",
+        assertEquals("{\"isAuthorized\":true,\"context\":{\"tier\":\"gold\",\"level\":3,\"admin\":false,\"principalId\":\"alice\"}}",
+                Events.toJson(SimpleResponse.toMap(response, true)));
+    }
+
+    @Test
+    void aContextClaimNamedPrincipalIdNeverStandsInForTheVerifiedPrincipal() {
+        AuthorizerResponse response = PolicyBuilder.forRequest(ROUTE).principalId("alice").allowAllRoutes()
+                .context("principalId", "mallory").build();
+        assertEquals("{\"isAuthorized\":true,\"context\":{\"principalId\":\"alice\"}}",
                 Events.toJson(SimpleResponse.toMap(response, true)));
     }
 

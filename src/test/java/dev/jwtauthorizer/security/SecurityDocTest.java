@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class SecurityDocTest {
     private static final List<String> TEST_PACKAGES = List.of("dev.jwtauthorizer", "dev.jwtauthorizer.security",
             "dev.jwtauthorizer.keys", "dev.jwtauthorizer.config", "dev.jwtauthorizer.token", "dev.jwtauthorizer.policy",
-            "dev.jwtauthorizer.lambda", "dev.jwtauthorizer.cli", "dev.jwtauthorizer.json", "dev.jwtauthorizer.claims");
+            "dev.jwtauthorizer.lambda", "dev.jwtauthorizer.cli", "dev.jwtauthorizer.json", "dev.jwtauthorizer.claims",
+            "dev.jwtauthorizer.request", "dev.jwtauthorizer.template");
 
     @Test
     void everyTestSecurityMdNamesExists() throws Exception {
