@@ -40,10 +40,11 @@ import java.util.Map;
 final class DevToken {
     static final String USAGE = "usage: java -jar jwt-authorizer.jar token [--sub SUBJECT] [--scope \"A B\"] [--ttl 1h] "
             + "[--alg RS256|ES256|HS256] [--claim NAME=VALUE]... [--iss ISSUER] [--aud AUDIENCE] "
-            + "[--event VERB /path] [--keys DIR]";
+            + "[--event VERB /path [--kind token|request|http-api]] [--keys DIR]";
     static final String ISSUER = "https://dev-issuer.jwt-authorizer.example";
     static final String AUDIENCE = "books-api";
     static final String EXAMPLE_API = "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/";
+    static final String EXAMPLE_HTTP_API = "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/$default/";
     private static final String FUNCTION = "JwtAuthorizerFunction";
     private static final String EXAMPLE_RULES = "[{\"claim\":\"scope\",\"value\":\"books:read\",\"allow\":[\"GET /books\",\"GET /books/*\"]},"
             + "{\"claim\":\"scope\",\"value\":\"books:write\",\"allow\":[\"POST /books\",\"PUT /books/*\",\"DELETE /books/*\"]}]";
@@ -51,7 +52,7 @@ final class DevToken {
     private DevToken() {
     }
 
-    /** The token, or a TOKEN event carrying it, as one line. */
+    /** The token, or an event of the example API carrying it, as one line. */
     static String run(List<String> args) throws UsageException, IOException, GeneralSecurityException {
         Map<String, Object> claims = new LinkedHashMap<>();
         String subject = "dev-user";
@@ -61,6 +62,7 @@ final class DevToken {
         Duration ttl = Duration.ofHours(1);
         String eventVerb = null;
         String eventPath = null;
+        String kind = "token";
         Path keys = Path.of(".dev-keys");
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -77,6 +79,7 @@ final class DevToken {
                 case "--aud" -> audience = value;
                 case "--keys" -> keys = Path.of(value);
                 case "--claim" -> claim(value, claims);
+                case "--kind" -> kind = value;
                 case "--event" -> {
                     if (i + 1 >= args.size()) {
                         throw new UsageException("--event needs a verb and a path, like --event GET /books");
@@ -92,6 +95,9 @@ final class DevToken {
         }
         if (eventPath != null && !eventPath.startsWith("/")) {
             throw new UsageException("--event path must start with /");
+        }
+        if (!List.of("token", "request", "http-api").contains(kind)) {
+            throw new UsageException("--kind must be token, request or http-api (got \"" + kind + "\")");
         }
         DevKeys devKeys = DevKeys.openOrCreate(keys);
         Instant now = Instant.now();
@@ -110,14 +116,38 @@ final class DevToken {
             case "HS256" -> JwsSigner.sign(Algorithm.HMAC256(devKeys.hmacSecret), null, payload);
             default -> throw new IllegalStateException("checked above: " + alg);
         };
-        if (eventVerb == null) {
-            return token;
-        }
+        return eventVerb == null ? token : Json.write(event(kind, eventVerb, eventPath, token));
+    }
+
+    /** The event API Gateway sends the authorizer for this request, in the shape of the kind of API. */
+    private static Map<String, Object> event(String kind, String verb, String path, String token) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "TOKEN");
-        event.put("authorizationToken", "Bearer " + token);
-        event.put("methodArn", EXAMPLE_API + eventVerb + eventPath);
-        return Json.write(event);
+        switch (kind) {
+            case "request" -> {
+                event.put("type", "REQUEST");
+                event.put("methodArn", EXAMPLE_API + verb + path);
+                event.put("httpMethod", verb);
+                event.put("path", path);
+                event.put("headers", Map.of("Authorization", "Bearer " + token));
+                event.put("multiValueHeaders", Map.of("Authorization", List.of("Bearer " + token)));
+            }
+            case "http-api" -> {
+                event.put("version", "2.0");
+                event.put("type", "REQUEST");
+                event.put("routeArn", EXAMPLE_HTTP_API + verb + path);
+                event.put("identitySource", List.of("Bearer " + token));
+                event.put("routeKey", verb + " " + path);
+                event.put("rawPath", path);
+                event.put("headers", Map.of("authorization", "Bearer " + token));
+                event.put("requestContext", Map.of("http", Map.of("method", verb, "path", path), "stage", "$default"));
+            }
+            default -> {
+                event.put("type", "TOKEN");
+                event.put("authorizationToken", "Bearer " + token);
+                event.put("methodArn", EXAMPLE_API + verb + path);
+            }
+        }
+        return event;
     }
 
     /** 30s, 15m, 1h, 7d. */

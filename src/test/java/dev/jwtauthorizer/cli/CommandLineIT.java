@@ -238,6 +238,19 @@ class CommandLineIT {
             assertEquals("carol", answer.json().get("principalId").asText(), alg + ": " + answer.stdout() + answer.stderr());
             assertTrue(allows(answer.json(), "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/books/7"), answer.stdout());
         }
+        // The same token in a REST REQUEST and an HTTP API event: a policy, and a simple response.
+        Result request = run("token", "--sub", "carol", "--scope", "books:read", "--keys", keys.toString(),
+                "--event", "GET", "/books/7", "--kind", "request");
+        Result policy = run(Map.of(), request.stdout(), "invoke", "-e", "-", "--env-vars", env);
+        assertTrue(allows(policy.json(), "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/books/7"), policy.stdout());
+        assertTrue(policy.stderr().contains("\"api\":\"REST_REQUEST\""), policy.stderr());
+        for (String[] route : List.of(new String[] {"GET", "/books/7", "true"}, new String[] {"POST", "/books", "false"})) {
+            Result httpApi = run("token", "--sub", "carol", "--scope", "books:read", "--keys", keys.toString(),
+                    "--event", route[0], route[1], "--kind", "http-api");
+            Result simple = run(Map.of(), httpApi.stdout(), "invoke", "-e", "-", "--env-vars", env);
+            assertEquals(Boolean.parseBoolean(route[2]), simple.json().get("isAuthorized").asBoolean(), simple.stdout() + simple.stderr());
+            assertTrue(simple.stderr().contains("\"api\":\"HTTP_API_V2\""), simple.stderr());
+        }
         // The key set the tool writes holds public keys only.
         String jwks = Files.readString(keys.resolve("jwks.json"));
         assertFalse(jwks.contains("\"d\""), jwks);
@@ -260,7 +273,8 @@ class CommandLineIT {
     @Test
     void tokenToolRejectsBadOptions(@TempDir Path dir) throws Exception {
         for (String[] args : List.of(new String[] {"token", "--ttl", "soon"}, new String[] {"token", "--alg", "none"},
-                new String[] {"token", "--claim", "novalue"}, new String[] {"token", "--frob", "x"})) {
+                new String[] {"token", "--claim", "novalue"}, new String[] {"token", "--frob", "x"},
+                new String[] {"token", "--event", "GET", "/books", "--kind", "grpc"})) {
             Result result = run(Map.of(), "", concat(args, "--keys", dir.resolve("k").toString()));
             assertEquals(2, result.exit(), String.join(" ", args) + ": " + result.stderr());
             assertEquals("", result.stdout());
