@@ -62,35 +62,22 @@ public record MethodArn(String partition, String region, String account, String 
         if (resource.length < 3) {
             throw new IllegalArgumentException("methodArn has no API id, stage and verb");
         }
-        if (resource.length == 3 && WEBSOCKET_ROUTE.matcher(resource[2]).matches()) {
-            return webSocket(fields, resource);
-        }
-        MethodArn arn = new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], resource[2],
-                "/" + (resource.length == 4 ? resource[3] : ""));
+        // A WebSocket route key ($connect) stands where REST and HTTP APIs have a verb and a path.
+        boolean webSocket = resource.length == 3 && WEBSOCKET_ROUTE.matcher(resource[2]).matches();
+        MethodArn arn = webSocket
+                ? new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], null, resource[2])
+                : new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], resource[2],
+                        "/" + (resource.length == 4 ? resource[3] : ""));
+        String verbOrRouteKey = webSocket ? arn.path : arn.verb;
         if (arn.partition.length() > MAX_PARTITION_LENGTH || arn.region.length() > MAX_REGION_LENGTH
                 || arn.apiId.length() > MAX_API_ID_LENGTH || arn.stage.length() > MAX_STAGE_LENGTH
-                || arn.verb.length() > MAX_VERB_LENGTH) {
+                || verbOrRouteKey.length() > MAX_VERB_LENGTH) {
             throw new OutOfLimitsException("a part of the methodArn is longer than API Gateway allows");
         }
         if (!PARTITION.matcher(arn.partition).matches() || !REGION.matcher(arn.region).matches()
                 || !ACCOUNT.matcher(arn.account).matches() || !API_ID.matcher(arn.apiId).matches()
-                || !STAGE.matcher(arn.stage).matches() || !VERB.matcher(arn.verb).matches()
-                || containsWildcardOrControl(arn.path)) {
-            throw new IllegalArgumentException("methodArn has an invalid part");
-        }
-        return arn;
-    }
-
-    private static MethodArn webSocket(String[] fields, String[] resource) {
-        MethodArn arn = new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], null, resource[2]);
-        if (arn.partition.length() > MAX_PARTITION_LENGTH || arn.region.length() > MAX_REGION_LENGTH
-                || arn.apiId.length() > MAX_API_ID_LENGTH || arn.stage.length() > MAX_STAGE_LENGTH
-                || arn.path.length() > MAX_VERB_LENGTH) {
-            throw new OutOfLimitsException("a part of the methodArn is longer than API Gateway allows");
-        }
-        if (!PARTITION.matcher(arn.partition).matches() || !REGION.matcher(arn.region).matches()
-                || !ACCOUNT.matcher(arn.account).matches() || !API_ID.matcher(arn.apiId).matches()
-                || !STAGE.matcher(arn.stage).matches()) {
+                || !STAGE.matcher(arn.stage).matches()
+                || !webSocket && (!VERB.matcher(arn.verb).matches() || containsWildcardOrControl(arn.path))) {
             throw new IllegalArgumentException("methodArn has an invalid part");
         }
         return arn;
