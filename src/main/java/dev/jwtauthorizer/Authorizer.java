@@ -22,6 +22,7 @@ import dev.jwtauthorizer.log.JsonLog;
 import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.policy.MethodArn;
 import dev.jwtauthorizer.policy.PolicyBuilder;
+import dev.jwtauthorizer.policy.Route;
 import dev.jwtauthorizer.policy.SimpleResponse;
 import dev.jwtauthorizer.request.ApiKind;
 import dev.jwtauthorizer.request.AuthorizerRequest;
@@ -253,7 +254,12 @@ public final class Authorizer {
         if (rules == null) {
             policy.allowAllRoutes();
         } else {
-            rules.routesFor(token).forEach(policy::allow);
+            for (Route route : rules.routesFor(token)) {
+                // A WebSocket route key never matches an HTTP request, nor a verb and path a connection.
+                if (route.isWebSocket() == arn.isWebSocketRoute()) {
+                    policy.allow(route);
+                }
+            }
         }
         for (ClaimPath claim : config.contextClaims()) {
             Object value = token.contextValue(claim);

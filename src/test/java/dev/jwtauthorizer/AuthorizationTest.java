@@ -45,6 +45,20 @@ class AuthorizationTest {
     }
 
     @Test
+    void aPolicyListsOnlyTheRoutesOfItsOwnKindOfApi() {
+        Map<String, String> env = TestEnv.rsa();
+        env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"books:read\",\"allow\":[\"GET /books\",\"$connect\"]}]");
+        String token = token(Map.of("scope", "books:read"));
+
+        Decision rest = decide(env, token, STAGE + "GET/books");
+        Decision webSocket = decide(env, token, STAGE + "$connect");
+
+        assertEquals(List.of(STAGE + "GET/books"), rest.response().allowed());
+        assertEquals(Reason.ROUTE_ALLOWED, webSocket.reason());
+        assertEquals(List.of(STAGE + "$connect"), webSocket.response().allowed());
+    }
+
+    @Test
     void withoutRulesAValidTokenMayCallEveryRouteOfItsStage() {
         Decision decision = decide(TestEnv.rsa(), Tokens.rs256(TestKeys.RSA, "rsa-1"), METHOD_ARN);
         assertEquals(Reason.ROUTE_ALLOWED, decision.reason());
