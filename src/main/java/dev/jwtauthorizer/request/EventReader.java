@@ -42,7 +42,7 @@ public final class EventReader {
             return new AuthorizerRequest(kind, methodArn, null,
                     values(event.get("headers"), event.get("multiValueHeaders"), true),
                     values(event.get("queryStringParameters"), event.get("multiValueQueryStringParameters"), false),
-                    cookies(event));
+                    List.of());
         }
         throw new UnrecognisedEventException(describe(event));
     }
@@ -90,7 +90,7 @@ public final class EventReader {
         }
     }
 
-    /** The Cookie header values (payload 1.0), or the cookies array entries (2.0, where each is one pair). */
+    /** A payload 2.0 event's cookies array, one pair per entry (payload 1.0 keeps them in the Cookie header). */
     private static List<String> cookies(Map<String, Object> event) {
         List<String> cookies = new ArrayList<>();
         if (event.get("cookies") instanceof List<?> entries) {

@@ -122,6 +122,14 @@ class EventReaderTest {
     }
 
     @Test
+    void aCookiesArrayIsReadOnlyWherePayload20PutsIt() {
+        // Payload 1.0 keeps cookies in the Cookie header; a cookies member there is nothing API Gateway sent.
+        AuthorizerRequest request = read("{\"type\":\"REQUEST\",\"methodArn\":\"" + REST_ARN
+                + "\",\"cookies\":[\"access_token=abc\"]}");
+        assertEquals(List.of(), request.cookies());
+    }
+
+    @Test
     void httpApiPayload1EventIsItsOwnKindAndIgnoresItsAuthorizationTokenMember() {
         AuthorizerRequest request = read(HTTP_API_V1);
         assertEquals(ApiKind.HTTP_API_V1, request.kind());
