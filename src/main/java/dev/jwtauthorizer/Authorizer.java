@@ -9,7 +9,6 @@ import dev.jwtauthorizer.config.Setting;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.decision.Decision;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
-import dev.jwtauthorizer.decision.Outcome;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
 import dev.jwtauthorizer.keys.HmacSecret;
@@ -34,13 +33,9 @@ import dev.jwtauthorizer.token.BearerToken;
 import dev.jwtauthorizer.verify.IssuerVerifier;
 import dev.jwtauthorizer.verify.TokenVerifier;
 import dev.jwtauthorizer.verify.VerifiedToken;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -150,10 +145,10 @@ public final class Authorizer {
         } catch (UnrecognisedEventException e) {
             JsonLog.write("ERROR", "unrecognised_event", "arrived", e.getMessage(),
                     "expected", "an API Gateway REST TOKEN or REQUEST, HTTP API or WebSocket $connect authorizer event");
-            return log(Decision.refused(Reason.UNRECOGNISED_EVENT), null, null, null, null, System.nanoTime());
+            return DecisionLog.write(Decision.refused(Reason.UNRECOGNISED_EVENT), null, null, null, null, System.nanoTime());
         } catch (RuntimeException e) {
             JsonLog.write("ERROR", "internal_error", "exception", e.getClass().getName());
-            return log(Decision.refused(Reason.INTERNAL_ERROR), null, null, null, null, System.nanoTime());
+            return DecisionLog.write(Decision.refused(Reason.INTERNAL_ERROR), null, null, null, null, System.nanoTime());
         }
         return authorize(request);
     }
@@ -187,24 +182,7 @@ public final class Authorizer {
             algorithm = token.algorithm().name();
             keyId = token.keyId();
         }
-        return log(decision, request, found, algorithm, keyId, start);
-    }
-
-    private static Decision log(Decision decision, AuthorizerRequest request, TokenSources.Found found,
-                                String algorithm, String keyId, long start) {
-        AuthorizerResponse response = decision.response();
-        JsonLog.write(decision.outcome() == Outcome.ERROR ? "ERROR" : "INFO", "decision",
-                "outcome", decision.outcome().name(),
-                "reason", decision.reason().name(),
-                "principal", response == null ? null : response.principalId(),
-                "api", request == null ? null : request.kind().name(),
-                "source", found == null || found.source() == null ? null : found.source().toString(),
-                "alg", algorithm,
-                "kid", keyId,
-                "tokenHash", tokenHash(found == null ? null : found.value()),
-                "methodArn", request == null ? null : request.arn(),
-                "micros", (System.nanoTime() - start) / 1000);
-        return decision;
+        return DecisionLog.write(decision, request, found, algorithm, keyId, start);
     }
 
     /**
@@ -283,18 +261,5 @@ public final class Authorizer {
                 ? SimpleResponse.toMap(response, allowed)
                 : response.toMap();
         return new Decision(allowed ? Reason.ROUTE_ALLOWED : Reason.ROUTE_NOT_ALLOWED, response, answer);
-    }
-
-    /** A short, one-way digest of the token as sent: enough to correlate log lines, useless to replay. */
-    private static String tokenHash(String authorizationToken) {
-        if (authorizationToken == null || authorizationToken.isEmpty()) {
-            return null;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(authorizationToken.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }
