@@ -3,7 +3,6 @@ package dev.jwtauthorizer.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -14,12 +13,12 @@ import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.lambda.AuthorizerFailureException;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
 import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.ApiGateway;
 import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,7 +102,7 @@ class EventPathFuzzTest {
             for (String resource : resources) {
                 assertTrue(resource.startsWith(ownPrefix), resource + " is not on " + ownPrefix);
                 assertTrue(resource.length() <= 512, "resource longer than IAM allows");
-                if (statement.get("Effect").equals("Allow") && iamMatches(resource, methodArn)) {
+                if (statement.get("Effect").equals("Allow") && ApiGateway.iamMatches(resource, methodArn)) {
                     allowed = true;
                 }
             }
@@ -125,14 +124,6 @@ class EventPathFuzzTest {
         return allowed ? "Allow" : "403";
     }
 
-    /** IAM's resource matching, written apart from the code under test: * is any run of characters, ? one. */
-    private static boolean iamMatches(String pattern, String resource) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(resource).matches();
-    }
 
     private static int nthIndexOf(String text, char c, int n) {
         int at = -1;

@@ -17,12 +17,12 @@ import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.lambda.UnauthorizedException;
 import dev.jwtauthorizer.security.FuzzedRequestEvent.Kind;
 import dev.jwtauthorizer.security.FuzzedRequestEvent.Spread;
+import dev.jwtauthorizer.support.ApiGateway;
 import dev.jwtauthorizer.support.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -217,7 +217,7 @@ class RequestEventFuzzTest {
         boolean denied = false;
         for (Map<String, Object> statement : (List<Map<String, Object>>) policy.get("Statement")) {
             assertEquals("execute-api:Invoke", statement.get("Action"));
-            boolean matches = ((List<String>) statement.get("Resource")).stream().anyMatch(pattern -> iamMatches(pattern, request.arn()));
+            boolean matches = ((List<String>) statement.get("Resource")).stream().anyMatch(pattern -> ApiGateway.iamMatches(pattern, request.arn()));
             allowed |= matches && "Allow".equals(statement.get("Effect"));
             denied |= matches && "Deny".equals(statement.get("Effect"));
         }
@@ -264,14 +264,6 @@ class RequestEventFuzzTest {
         }
     }
 
-    /** IAM's resource wildcards, written apart from the authorizer's own matcher: * any run of characters, ? one. */
-    private static boolean iamMatches(String pattern, String resource) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(resource).matches();
-    }
 
     private static AuthorizerHandler handler(String httpApiResponse) {
         return LogCapture.discard(() -> new AuthorizerHandler(Authorizer.fromEnvironment(Map.of(

@@ -11,6 +11,7 @@ import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.lambda.AuthorizerFailureException;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.lambda.UnauthorizedException;
+import dev.jwtauthorizer.support.ApiGateway;
 import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.NimbusTokens;
@@ -20,7 +21,6 @@ import dev.jwtauthorizer.support.Tokens;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,7 +99,7 @@ class TokenSourceAttackTest {
         boolean allowed = false;
         for (Map<String, Object> statement : (List<Map<String, Object>>) ((Map<String, Object>) answer.get("policyDocument"))
                 .get("Statement")) {
-            boolean matches = ((List<String>) statement.get("Resource")).stream().anyMatch(pattern -> iamMatches(pattern, requestArn));
+            boolean matches = ((List<String>) statement.get("Resource")).stream().anyMatch(pattern -> ApiGateway.iamMatches(pattern, requestArn));
             if (matches && "Deny".equals(statement.get("Effect"))) {
                 return false;
             }
@@ -108,14 +108,6 @@ class TokenSourceAttackTest {
         return allowed;
     }
 
-    /** IAM's resource wildcards, written independently of the authorizer's own matcher. */
-    private static boolean iamMatches(String pattern, String resource) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(resource).matches();
-    }
 
     /** The reason of the one decision line; every line must be one JSON object (no injected lines). */
     private static Reason decisionReason(String log) {

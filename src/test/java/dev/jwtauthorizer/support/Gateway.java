@@ -1,6 +1,5 @@
 package dev.jwtauthorizer.support;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.lambda.AuthorizerFailureException;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
