@@ -17,7 +17,10 @@ import dev.jwtauthorizer.keys.KeyLifetime;
 import dev.jwtauthorizer.keys.KeySet;
 import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.keys.Refreshable;
+import dev.jwtauthorizer.log.CurrentInvocation;
+import dev.jwtauthorizer.log.Invocation;
 import dev.jwtauthorizer.log.JsonLog;
+import dev.jwtauthorizer.log.LogSettings;
 import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.policy.MethodArn;
 import dev.jwtauthorizer.policy.PolicyBuilder;
@@ -57,8 +60,13 @@ public final class Authorizer {
         this.remoteKeys = List.copyOf(remoteKeys);
     }
 
-    /** Reads the configuration and loads keys. @throws ConfigException naming the wrong setting */
+    /**
+     * Reads the log settings and the configuration, and loads keys.
+     *
+     * @throws ConfigException naming the wrong setting
+     */
     public static Authorizer fromEnvironment(Map<String, String> environment) {
+        JsonLog.configure(LogSettings.fromEnvironment(environment));
         return create(AuthorizerConfig.fromEnvironment(environment), Clock.systemUTC());
     }
 
@@ -134,6 +142,19 @@ public final class Authorizer {
     }
 
     /**
+     * The decision for one invocation's event: {@link #authorize(Map)}, with every line written
+     * meanwhile on this thread carrying the invocation's keys.
+     */
+    public Decision authorize(Map<String, Object> event, Invocation invocation) {
+        Invocation outer = CurrentInvocation.enter(invocation);
+        try {
+            return authorize(event);
+        } finally {
+            CurrentInvocation.leave(outer);
+        }
+    }
+
+    /**
      * The decision for an authorizer event of any kind, as the Lambda runtime hands it over. Never
      * throws: every failure becomes a decision, and none of them is an accidental Allow. An event of
      * no kind this authorizer knows is an ERROR (a wiring mistake), logged by its shape.
@@ -143,11 +164,11 @@ public final class Authorizer {
         try {
             request = EventReader.read(event);
         } catch (UnrecognisedEventException e) {
-            JsonLog.write("ERROR", "unrecognised_event", "arrived", e.getMessage(),
+            JsonLog.error("unrecognised_event", "arrived", e.getMessage(),
                     "expected", "an API Gateway REST TOKEN or REQUEST, HTTP API or WebSocket $connect authorizer event");
             return DecisionLog.write(Decision.refused(Reason.UNRECOGNISED_EVENT), null, null, null, null, System.nanoTime());
         } catch (RuntimeException e) {
-            JsonLog.write("ERROR", "internal_error", "exception", e.getClass().getName());
+            JsonLog.error("internal_error", "exception", e.getClass().getName());
             return DecisionLog.write(Decision.refused(Reason.INTERNAL_ERROR), null, null, null, null, System.nanoTime());
         }
         return authorize(request);
@@ -175,7 +196,7 @@ public final class Authorizer {
             decision = Decision.refused(e.reason());
         } catch (RuntimeException | StackOverflowError e) {
             // A bug of ours must not open the door: closed, logged by type only (messages may quote input).
-            JsonLog.write("ERROR", "internal_error", "exception", e.getClass().getName());
+            JsonLog.error("internal_error", "exception", e.getClass().getName());
             decision = Decision.refused(Reason.INTERNAL_ERROR);
         }
         if (token != null) {

@@ -1,18 +1,28 @@
 package dev.jwtauthorizer;
 
 import dev.jwtauthorizer.decision.Decision;
-import dev.jwtauthorizer.decision.Outcome;
-import dev.jwtauthorizer.log.JsonLog;
+import dev.jwtauthorizer.log.DecisionLine;
+import dev.jwtauthorizer.log.LogLevel;
 import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.request.AuthorizerRequest;
 import dev.jwtauthorizer.request.TokenSources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** The one line each decision writes: outcome, reason and where the request came from, never the token. */
 final class DecisionLog {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    // One digest per thread, reused: looking SHA-256 up in the providers costs more than hashing a token.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    });
+
     private DecisionLog() {
     }
 
@@ -26,19 +36,26 @@ final class DecisionLog {
      */
     static Decision write(Decision decision, AuthorizerRequest request, TokenSources.Found found,
                           String algorithm, String keyId, long start) {
+        long micros = (System.nanoTime() - start) / 1000;
         AuthorizerResponse response = decision.response();
-        JsonLog.write(decision.outcome() == Outcome.ERROR ? "ERROR" : "INFO", "decision",
-                "outcome", decision.outcome().name(),
-                "reason", decision.reason().name(),
-                "principal", response == null ? null : response.principalId(),
-                "api", request == null ? null : request.kind().name(),
-                "source", found == null || found.source() == null ? null : found.source().toString(),
-                "alg", algorithm,
-                "kid", keyId,
-                "tokenHash", tokenHash(found == null ? null : found.value()),
-                "methodArn", request == null ? null : request.arn(),
-                "micros", (System.nanoTime() - start) / 1000);
+        DecisionLine.write(level(decision), decision.outcome().name(), decision.reason().name(), micros,
+                response == null ? null : response.principalId(),
+                request == null ? null : request.kind().name(),
+                found == null || found.source() == null ? null : found.source().toString(),
+                algorithm,
+                keyId,
+                tokenHash(found == null ? null : found.value()),
+                request == null ? null : request.arn());
         return decision;
+    }
+
+    /** Rejections are worth a WARN (at WARN a log holds only what went wrong); failures an ERROR. */
+    private static LogLevel level(Decision decision) {
+        return switch (decision.outcome()) {
+            case ALLOW -> LogLevel.INFO;
+            case DENY, UNAUTHORIZED -> LogLevel.WARN;
+            case ERROR -> LogLevel.ERROR;
+        };
     }
 
     /** A short, one-way digest of the token as sent: enough to correlate log lines, useless to replay. */
@@ -46,11 +63,12 @@ final class DecisionLog {
         if (token == null || token.isEmpty()) {
             return null;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+        byte[] digest = SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+        char[] hex = new char[16];
+        for (int i = 0; i < 8; i++) {
+            hex[2 * i] = HEX[digest[i] >> 4 & 0xf];
+            hex[2 * i + 1] = HEX[digest[i] & 0xf];
         }
+        return new String(hex);
     }
 }

@@ -2,18 +2,25 @@ package dev.jwtauthorizer.cli;
 
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
+import dev.jwtauthorizer.log.Invocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Runs one event through the Lambda handler and writes what the Lambda runtime would return: the
- * handler's answer, or the runtime's error object when the handler fails.
+ * handler's answer, or the runtime's error object when the handler fails. Its log lines describe
+ * the invocation as far as a terminal knows it: no request id or trace, the function's name when
+ * one was given, and a cold start on the first event.
  */
 final class LocalInvoker {
     private final AuthorizerHandler handler;
+    private final String functionName;
+    private boolean handledAny;
 
-    LocalInvoker(AuthorizerHandler handler) {
+    /** @param functionName the --function given, or null */
+    LocalInvoker(AuthorizerHandler handler, String functionName) {
         this.handler = handler;
+        this.functionName = functionName;
     }
 
     /** One line of JSON for one event's JSON text, of any kind the handler answers. */
@@ -24,8 +31,10 @@ final class LocalInvoker {
         } catch (IllegalArgumentException e) {
             return errorObject(e.getMessage(), "InvalidEvent");
         }
+        Invocation invocation = Invocation.local(functionName, !handledAny);
+        handledAny = true;
         try {
-            return Json.write(handler.handleRequest(event, null));
+            return Json.write(handler.handle(event, invocation));
         } catch (RuntimeException e) {
             return errorObject(e.getMessage(), e.getClass().getName());
         }

@@ -56,7 +56,7 @@ public final class Main {
                 // What SnapStart does before its snapshot, so that the first real decision can be timed after it.
                 authorizer.prime();
             }
-            LocalInvoker invoker = new LocalInvoker(new AuthorizerHandler(authorizer));
+            LocalInvoker invoker = new LocalInvoker(new AuthorizerHandler(authorizer), command.function());
             if (command.name().equals("invoke")) {
                 out.println(invoker.invoke(command.readInput()));
             } else {
@@ -97,7 +97,7 @@ public final class Main {
     }
 
     /** A parsed command line. */
-    private record Command(String name, String input, Map<String, String> environment, boolean prime) {
+    private record Command(String name, String input, Map<String, String> environment, boolean prime, String function) {
         static Command parse(String[] args) throws UsageException {
             if (args.length == 0 || !(args[0].equals("invoke") || args[0].equals("replay"))) {
                 throw new UsageException(args.length == 0 ? USAGE
@@ -134,7 +134,7 @@ public final class Main {
             if (envVars != null) {
                 environment.putAll(EnvVarsFile.read(Path.of(envVars), function));
             }
-            return new Command(name, input, Map.copyOf(environment), prime);
+            return new Command(name, input, Map.copyOf(environment), prime, function);
         }
 
         Reader openInput() throws IOException {

@@ -3,8 +3,12 @@ package dev.jwtauthorizer.keys;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.log.JsonLog;
+import dev.jwtauthorizer.log.LogLevel;
+import dev.jwtauthorizer.log.Metric;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -217,19 +221,37 @@ public final class KeyCache<T> implements Refreshable {
             T value = parser.parse(document);
             loaded = new Loaded<>(value, nanoClock.getAsLong());
             contentProblem = null;
-            JsonLog.info("keys_loaded", "source", source.describe(), "what", describe(value));
+            JsonLog.write(LogLevel.INFO, "keys_loaded", fetchMetrics(false, false), "source", source.describe(), "what", describe(value));
         } catch (IOException | RuntimeException e) {
             // An IOException before the document arrived is an outage; anything else is the content.
             if (fetched || e instanceof RuntimeException) {
                 contentProblem = e.getMessage();
             }
             Loaded<T> last = loaded;
-            JsonLog.warn("keys_fetch_failed", "source", source.describe(),
+            boolean servingLastGood = last != null && !isTooStale(last);
+            JsonLog.write(LogLevel.WARN, "keys_fetch_failed", fetchMetrics(true, servingLastGood), "source", source.describe(),
                     "why", e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "servingLastGood", last != null && !isTooStale(last));
+                    "servingLastGood", servingLastGood);
         } finally {
             fetchesDone++;
         }
+    }
+
+    /**
+     * The metrics of one fetch from a remote source (counted whatever the log level); none for
+     * material given in configuration, which is read, not fetched. A secret cache is told apart by
+     * the reason it fails with.
+     */
+    private Map<Metric, Long> fetchMetrics(boolean failed, boolean servingLastGood) {
+        if (!source.isRemote()) {
+            return null;
+        }
+        boolean secret = unavailable == Reason.SECRET_UNAVAILABLE;
+        Map<Metric, Long> metrics = new EnumMap<>(Metric.class);
+        metrics.put(secret ? Metric.SECRET_FETCHES : Metric.KEY_FETCHES, 1L);
+        metrics.put(secret ? Metric.SECRET_FETCH_FAILURES : Metric.KEY_FETCH_FAILURES, failed ? 1L : 0L);
+        metrics.put(Metric.KEYS_SERVED_STALE, failed && servingLastGood ? 1L : 0L);
+        return metrics;
     }
 
     /**

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.decision.Decision;
+import dev.jwtauthorizer.log.Invocation;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -26,10 +28,21 @@ import org.crac.Resource;
  * <p>With SnapStart, the instance built by Lambda registers for the checkpoint: it primes the
  * request path (and installs the fast crypto provider) before the snapshot and refetches remote
  * keys after each restore. Without it, the provider is installed after the first answer.
+ *
+ * <p>Each invocation's Context (request id, function name and ARN, memory) and X-Ray trace header
+ * become an {@link Invocation} for the log lines; the core never sees the runtime's classes.
  */
 public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+    /** The trace header of the current invocation, set by the Lambda Java runtime before each one. */
+    static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
+    static final String TRACE_HEADER_VARIABLE = "_X_AMZN_TRACE_ID";
+
     private final Authorizer authorizer;
     private final boolean installCryptoAfterFirstAnswer;
+    // Lambda makes one handler per process, so this instance's first call is the process's first
+    // invocation; with SnapStart, priming drives the Authorizer, not this method, so the first call
+    // after a restore is the first here too.
+    private final AtomicBoolean firstInvocation = new AtomicBoolean(true);
 
     public AuthorizerHandler() {
         this(Authorizer.fromEnvironment(System.getenv()), true);
@@ -63,7 +76,16 @@ public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Ma
      */
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Decision decision = authorizer.authorize(event);
+        boolean coldStart = firstInvocation.get() && firstInvocation.getAndSet(false);
+        return handle(event, invocation(context, coldStart));
+    }
+
+    /**
+     * {@link #handleRequest}'s work, for callers outside Lambda (the command line) that describe
+     * the invocation themselves.
+     */
+    public Map<String, Object> handle(Map<String, Object> event, Invocation invocation) {
+        Decision decision = authorizer.authorize(event, invocation);
         if (installCryptoAfterFirstAnswer) {
             // Without SnapStart: 300 ms of installation on a background thread, after this decision.
             CorrettoCrypto.installInBackground();
@@ -73,5 +95,20 @@ public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Ma
             case UNAUTHORIZED -> throw new UnauthorizedException();
             case ERROR -> throw new AuthorizerFailureException(decision.reason());
         };
+    }
+
+    /** What the log says about this invocation; the Context may be null (tests, other drivers). */
+    static Invocation invocation(Context context, boolean coldStart) {
+        String traceHeader = System.getProperty(TRACE_HEADER_PROPERTY);
+        if (traceHeader == null) {
+            traceHeader = System.getenv(TRACE_HEADER_VARIABLE);
+        }
+        String traceId = Invocation.traceRoot(traceHeader);
+        if (context == null) {
+            return new Invocation(null, null, null, null, traceId, coldStart);
+        }
+        int memory = context.getMemoryLimitInMB();
+        return new Invocation(context.getAwsRequestId(), context.getFunctionName(), context.getInvokedFunctionArn(),
+                memory > 0 ? memory : null, traceId, coldStart);
     }
 }

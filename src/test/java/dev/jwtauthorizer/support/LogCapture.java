@@ -1,12 +1,16 @@
 package dev.jwtauthorizer.support;
 
+import dev.jwtauthorizer.log.JsonLog;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** What the authorizer writes to standard error (its log) while some work runs. */
+/**
+ * What the authorizer writes to standard error (its log) while some work runs: the JSON lines,
+ * which go to the file descriptor itself, and anything else written through System.err.
+ */
 public final class LogCapture {
     private LogCapture() {
     }
@@ -28,9 +32,11 @@ public final class LogCapture {
     private static <T> T writingTo(OutputStream log, Supplier<T> work) {
         PrintStream original = System.err;
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        OutputStream lines = JsonLog.writeTo(log);
         try {
             return work.get();
         } finally {
+            JsonLog.writeTo(lines);
             System.setErr(original);
         }
     }

@@ -1,0 +1,53 @@
+package dev.jwtauthorizer.log;
+
+/**
+ * The line each decision writes, carrying its own metrics (Embedded Metric Format): Decisions and
+ * DecisionTime by service, outcome and reason, and ColdStart on the first invocation. A decision
+ * whose line the level keeps out (an ALLOW at WARN, anything but an ERROR at ERROR) is still
+ * counted, by a line with the metrics alone. This is on every request's path, so it writes
+ * straight into its thread's buffer with one write call.
+ */
+public final class DecisionLine {
+    private DecisionLine() {
+    }
+
+    /**
+     * @param level     INFO for ALLOW, WARN for DENY and UNAUTHORIZED, ERROR for ERROR
+     * @param outcome   the Outcome's name: a dimension
+     * @param reason    the Reason's name: a dimension
+     * @param micros    the decision's time
+     * @param principal the principal of an ALLOW or DENY, or null; likewise for the rest
+     * @param tokenHash a short one-way digest of the token, never the token
+     */
+    public static void write(LogLevel level, String outcome, String reason, long micros, String principal, String api,
+                             String source, String algorithm, String keyId, String tokenHash, String methodArn) {
+        LogSettings settings = JsonLog.settings();
+        Invocation invocation = CurrentInvocation.get();
+        long now = System.currentTimeMillis();
+        JsonLine line;
+        if (settings.level().admits(level)) {
+            line = JsonLog.begin(level, now, settings, invocation, "decision")
+                    .string("outcome", outcome)
+                    .string("reason", reason)
+                    .string("principal", principal)
+                    .string("api", api)
+                    .string("source", source)
+                    .string("alg", algorithm)
+                    .string("kid", keyId)
+                    .string("tokenHash", tokenHash)
+                    .string("methodArn", methodArn)
+                    .number("micros", micros);
+        } else {
+            line = JsonLog.beginMetricsOnly(now, settings)
+                    .string("outcome", outcome)
+                    .string("reason", reason);
+        }
+        boolean coldStart = invocation != null && invocation.coldStart();
+        line.number(Metric.DECISIONS.metricName(), 1).number(Metric.DECISION_TIME.metricName(), micros);
+        if (coldStart) {
+            line.number(Metric.COLD_START.metricName(), 1);
+        }
+        JsonLog.emf().decision(line, coldStart, now);
+        JsonLog.finish(line);
+    }
+}

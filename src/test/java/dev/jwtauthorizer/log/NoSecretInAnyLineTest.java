@@ -1,0 +1,77 @@
+package dev.jwtauthorizer.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.lambda.AuthorizerHandler;
+import dev.jwtauthorizer.support.Events;
+import dev.jwtauthorizer.support.JwksServer;
+import dev.jwtauthorizer.support.LogCapture;
+import dev.jwtauthorizer.support.TestKeys;
+import dev.jwtauthorizer.support.Tokens;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No line, at any level and of any kind (decisions, metrics-only lines, fetches, start lines),
+ * holds a token, a part of one, or a secret: the log is read by more people than the secrets are.
+ */
+class NoSecretInAnyLineTest {
+    private static final String SECRETS_PATH = "/secretsmanager/get";
+    private static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEJr-session-token";
+
+    @AfterEach
+    void restoreDefaults() {
+        JsonLog.configure(LogSettings.DEFAULTS);
+    }
+
+    @Test
+    void noTokenOrSecretInAnyLineAtAnyLevel() throws Exception {
+        List<String> tokens = List.of(
+                Tokens.claims().withKeyId("k").sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET)),
+                Tokens.claims().sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET + "wrong")),
+                Tokens.claims().withExpiresAt(new java.util.Date(0)).sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET)),
+                Tokens.raw(Map.of("alg", "none"), Tokens.payload(), "c2lnbmF0dXJl"),
+                "not-a-token-but-secret-looking-text");
+        try (JwksServer extension = new JwksServer()) {
+            extension.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", TestKeys.HMAC_SECRET)));
+            for (String level : List.of("DEBUG", "INFO", "WARN", "ERROR")) {
+                Map<String, String> env = new HashMap<>();
+                env.put("JWT_ISSUER", Tokens.ISSUER);
+                env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
+                env.put("JWT_ALGORITHMS", "HS256");
+                env.put("JWT_HMAC_SECRET_ID", "prod/jwt");
+                env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(extension.port()));
+                env.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
+                env.put("POWERTOOLS_LOG_LEVEL", level);
+                extension.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", TestKeys.HMAC_SECRET)));
+                String log = LogCapture.capture(() -> {
+                    AuthorizerHandler handler = new AuthorizerHandler(Authorizer.fromEnvironment(env));
+                    for (String token : tokens) {
+                        for (String where : List.of("Bearer " + token, token)) {
+                            try {
+                                handler.handleRequest(Events.token(where, Tokens.METHOD_ARN), FakeContext.of("r"));
+                            } catch (RuntimeException refused) {
+                                // 401s are decisions too.
+                            }
+                        }
+                    }
+                });
+                assertEquals(tokens.size() * 2, LogLines.decisionCounts(LogLines.parse(log)).size(), "decisions counted at " + level);
+                for (String token : tokens) {
+                    assertFalse(log.contains(token), "token in the log at " + level);
+                    for (String part : token.split("\\.")) {
+                        assertFalse(part.length() > 8 && log.contains(part), "token part " + part + " in the log at " + level);
+                    }
+                }
+                assertFalse(log.contains(TestKeys.HMAC_SECRET.substring(0, 16)), "secret in the log at " + level);
+                assertFalse(log.contains(SESSION_TOKEN), "session token in the log at " + level);
+            }
+        }
+    }
+}
