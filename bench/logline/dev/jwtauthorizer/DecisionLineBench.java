@@ -8,6 +8,8 @@ import dev.jwtauthorizer.policy.PolicyBuilder;
 import dev.jwtauthorizer.request.AuthorizerRequest;
 import dev.jwtauthorizer.request.TokenSource;
 import dev.jwtauthorizer.request.TokenSources;
+import dev.jwtauthorizer.crypto.CorrettoCrypto;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -17,7 +19,9 @@ import java.util.Random;
  * on its own, over distinct tokens, principals and routes (8 in 10 ALLOW, 1 DENY, 1 UNAUTHORIZED).
  * Prints, in microseconds: the first call (the line's own class loading included), the mean of the first 100 and
  * of the first 2000 calls, and the steady-state mean after 200,000 more. Standard error carries the
- * lines; bench/logline.sh sends it through a pipe, as Lambda's runtime does.
+ * lines; bench/logline.sh sends it through a pipe, as Lambda's runtime does. With the argument
+ * {@code accp}, the native crypto provider is installed first, as it is on Lambda after the first
+ * answer or before a SnapStart snapshot.
  *
  * <p>It sits in the authorizer's package to reach DecisionLog, and compiles against the revision
  * before the issue 15 change as well as after: where the log package has an invocation to hold,
@@ -30,10 +34,17 @@ public final class DecisionLineBench {
     private static final int POOL = 4096;
 
     public static void main(String[] args) throws Exception {
-        // What a fresh Lambda instance has done before its first decision: read its configuration,
-        // loaded its keys and written its start lines. Their class loading is not the line's cost.
+        // What a fresh Lambda instance has done before its first decision is logged: read its
+        // configuration, loaded its keys, written its start lines, and verified a token (RS256 hashes
+        // with SHA-256). Their class loading is not the line's cost.
         Authorizer.fromEnvironment(Map.of("JWT_ISSUER", "https://issuer.example.com", "JWT_AUDIENCE", "api",
                 "JWT_ALGORITHMS", "HS256", "JWT_HMAC_SECRET", "bench-secret-bench-secret-bench-secret-0123"));
+        MessageDigest.getInstance("SHA-256").digest(new byte[800]);
+        if (args.length > 0 && args[0].equals("accp")) {
+            // As on Lambda once the native crypto provider is installed (before a SnapStart snapshot,
+            // or in the background after the first answer): SHA-256 runs natively.
+            CorrettoCrypto.install();
+        }
         enterInvocation();
         Random random = new Random(42);
         Decision[] decisions = new Decision[POOL];
@@ -101,10 +112,10 @@ public final class DecisionLineBench {
         } catch (ClassNotFoundException before) {
             return;
         }
-        Object current = invocation.getMethod("lambda", String.class, String.class, String.class, Integer.class, String.class, boolean.class)
-                .invoke(null, "c6af9ac6-7b61-11e6-9a41-93e812345678", "jwt-authorizer",
+        Object current = invocation.getConstructor(String.class, String.class, String.class, Integer.class, String.class, boolean.class)
+                .newInstance("c6af9ac6-7b61-11e6-9a41-93e812345678", "jwt-authorizer",
                         "arn:aws:lambda:eu-west-1:123456789012:function:jwt-authorizer:live", 1024,
                         "1-5759e988-bd862e3fe1be46a994272793", false);
-        Class.forName("dev.jwtauthorizer.log.CurrentInvocation").getMethod("set", invocation).invoke(null, current);
+        Class.forName("dev.jwtauthorizer.log.CurrentInvocation").getMethod("enter", invocation).invoke(null, current);
     }
 }

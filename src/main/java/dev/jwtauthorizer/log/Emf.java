@@ -17,6 +17,9 @@ import java.util.Set;
 final class Emf {
     private static final String DECISION_DIMENSIONS = "[[\"service\"],[\"service\",\"outcome\"],[\"service\",\"reason\"]]";
     private static final String SERVICE_DIMENSION = "[[\"service\"]]";
+    /** Closes the directives and opens the timestamp, which is all a line adds. */
+    private static final byte[] TIMESTAMP = ascii("],\"Timestamp\":");
+    private static final byte[] CLOSE = ascii("}");
 
     private final String namespace;
     private final byte[] decisionStart;
@@ -44,9 +47,6 @@ final class Emf {
         line.raw(ascii(",\"_aws\":{\"CloudWatchMetrics\":[" + directive(SERVICE_DIMENSION, ordered)));
         line.raw(TIMESTAMP).rawNumber(epochMillis).raw(CLOSE);
     }
-
-    private static final byte[] TIMESTAMP = ascii("],\"Timestamp\":");
-    private static final byte[] CLOSE = ascii("}");
 
     private String directive(String dimensions, Metric... metrics) {
         StringBuilder json = new StringBuilder("{\"Namespace\":\"").append(namespace).append("\",\"Dimensions\":")

@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.log;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 
@@ -103,7 +104,7 @@ final class JsonLine {
 
     @Override
     public String toString() {
-        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
     private void name(String name) {
@@ -113,9 +114,7 @@ final class JsonLine {
         }
         empty = false;
         bytes[length++] = '"';
-        for (int i = 0; i < name.length(); i++) {
-            bytes[length++] = (byte) name.charAt(i);
-        }
+        copyAscii(name);
         bytes[length++] = '"';
         bytes[length++] = ':';
     }
@@ -160,47 +159,40 @@ final class JsonLine {
     /**
      * A JSON string of at most {@link #MAX_VALUE_LENGTH} characters (then "..."), as UTF-8. Control
      * characters, quotes and backslashes are escaped; an unpaired surrogate, which has no UTF-8
-     * form, becomes U+FFFD.
+     * form, becomes "?" as the JDK's encoder makes it.
      */
     private void quoted(String value) {
-        int end = value.length();
-        boolean cut = end > MAX_VALUE_LENGTH;
+        boolean cut = value.length() > MAX_VALUE_LENGTH;
+        String text = value;
         if (cut) {
-            end = MAX_VALUE_LENGTH;
+            int end = MAX_VALUE_LENGTH;
             if (Character.isHighSurrogate(value.charAt(end - 1))) {
                 end--;
             }
+            text = value.substring(0, end);
         }
-        // At most 6 bytes per character (a six-character escape), the quotes and "...".
-        ensure(end * 6 + 5);
+        // The JDK's encoder, compiled long before the first line: a loop of ours over characters
+        // would run interpreted for the first few hundred lines of a fresh process.
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        // At most 6 bytes per byte (a six-character escape), the quotes and "...".
+        ensure(utf8.length * 6 + 5);
         byte[] out = bytes;
         int at = length;
         out[at++] = '"';
-        for (int i = 0; i < end; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c < 0x80) {
-                if (c == '"' || c == '\\') {
-                    out[at++] = '\\';
-                }
-                out[at++] = (byte) c;
-            } else if (c < 0x20) {
-                at = control(c, out, at);
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xc0 | c >> 6);
-                out[at++] = (byte) (0x80 | c & 0x3f);
-            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int code = Character.toCodePoint(c, value.charAt(++i));
-                out[at++] = (byte) (0xf0 | code >> 18);
-                out[at++] = (byte) (0x80 | code >> 12 & 0x3f);
-                out[at++] = (byte) (0x80 | code >> 6 & 0x3f);
-                out[at++] = (byte) (0x80 | code & 0x3f);
-            } else {
-                char unit = Character.isSurrogate(c) ? '\ufffd' : c;
-                out[at++] = (byte) (0xe0 | unit >> 12);
-                out[at++] = (byte) (0x80 | unit >> 6 & 0x3f);
-                out[at++] = (byte) (0x80 | unit & 0x3f);
+        int copied = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            // Negative: a byte of a multi-byte character, copied as it is.
+            if (b >= 0x20 && b != '"' && b != '\\' || b < 0) {
+                continue;
             }
+            System.arraycopy(utf8, copied, out, at, i - copied);
+            at += i - copied;
+            copied = i + 1;
+            at = escape((char) b, out, at);
         }
+        System.arraycopy(utf8, copied, out, at, utf8.length - copied);
+        at += utf8.length - copied;
         if (cut) {
             out[at++] = '.';
             out[at++] = '.';
@@ -210,9 +202,10 @@ final class JsonLine {
         length = at;
     }
 
-    private static int control(char c, byte[] out, int at) {
+    private static int escape(char c, byte[] out, int at) {
         out[at++] = '\\';
         switch (c) {
+            case '"', '\\' -> out[at++] = (byte) c;
             case '\n' -> out[at++] = 'n';
             case '\r' -> out[at++] = 'r';
             case '\t' -> out[at++] = 't';
@@ -250,9 +243,17 @@ final class JsonLine {
 
     private void ascii(String text) {
         ensure(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            bytes[length++] = (byte) text.charAt(i);
-        }
+        copyAscii(text);
+    }
+
+    /**
+     * Copies text known to be ASCII (member names, numbers, literals) with the JDK's copy of a
+     * string's low bytes: an array copy, where a loop of ours would run interpreted at first.
+     */
+    @SuppressWarnings("deprecation")
+    private void copyAscii(String text) {
+        text.getBytes(0, text.length(), bytes, length);
+        length += text.length();
     }
 
     private void ensure(int more) {

@@ -32,9 +32,9 @@ class JsonLineTest {
     }
 
     @Test
-    void anUnpairedSurrogateBecomesTheReplacementCharacter() {
-        assertEquals("a\ufffdb", written("a\uD800b"));
-        assertEquals("a\ufffd", written("a\uDC00"));
+    void anUnpairedSurrogateBecomesAQuestionMark() {
+        assertEquals("a?b", written("a\uD800b"));
+        assertEquals("a?", written("a\uDC00"));
     }
 
     @Test
