@@ -108,7 +108,7 @@ class InvocationKeysTest {
     }
 
     @Test
-    void withoutAContextOnlyTheColdStartAndTraceAreKnown() {
+    void withoutAContextOrTraceHeaderOnlyTheColdStartIsKnown() {
         assumeTrue(System.getenv("_X_AMZN_TRACE_ID") == null, "this machine sets a trace header");
         AuthorizerHandler handler = handler(TestEnv.rsa());
         List<JsonNode> lines = LogLines.capture(() -> invoke(handler, "Bearer not-a-token", null));
