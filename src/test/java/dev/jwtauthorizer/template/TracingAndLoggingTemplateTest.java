@@ -65,10 +65,10 @@ class TracingAndLoggingTemplateTest {
     }
 
     @Test
-    void passThroughTracingFollowsTheCallerAndGrantsNoXrayPermission() throws Exception {
+    void passThroughTracingFollowsTheCallerWhoseSampledRequestsStillSendSegments() throws Exception {
         Map<String, String> passThrough = Map.of("TracingMode", "PassThrough");
         assertEquals("PassThrough", function(passThrough).path("Tracing").asText());
-        assertFalse(grantsXrayWrites(roleStatements(passThrough)));
+        assertTrue(grantsXrayWrites(roleStatements(passThrough)));
         // The role's other grants stay as they were.
         assertTrue(roleStatements(passThrough).stream().anyMatch(s -> s.toString().contains("logs:PutLogEvents")));
     }
