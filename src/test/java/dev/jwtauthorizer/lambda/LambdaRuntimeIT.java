@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -66,6 +67,7 @@ class LambdaRuntimeIT {
             Process function = start(runtimeApi, taskRoot, nativeClient, log);
             try {
                 List<Executable> checks = new ArrayList<>();
+                List<String> requestIds = new ArrayList<>();
                 long firstAnswerMs = 0;
                 long slowestMs = 0;
                 long restStarted = 0;
@@ -73,6 +75,7 @@ class LambdaRuntimeIT {
                     String json = BundledEvents.read(event);
                     long sent = System.nanoTime();
                     Posted posted = invoke(runtimeApi, function, json, firstAnswerMs == 0 ? FIRST_ANSWER : ANSWER, log);
+                    requestIds.add(posted.requestId());
                     if (firstAnswerMs == 0) {
                         firstAnswerMs = (System.nanoTime() - started) / 1_000_000;
                         restStarted = System.nanoTime();
@@ -83,6 +86,7 @@ class LambdaRuntimeIT {
                             judge(event, json, posted), "answered " + posted.kind() + ": " + posted.body())));
                 }
                 Posted unrecognised = invoke(runtimeApi, function, "{}", ANSWER, log);
+                requestIds.add(unrecognised.requestId());
                 long restMs = (System.nanoTime() - restStarted) / 1_000_000;
                 checks.add(() -> {
                     assertEquals(ApiGateway.Status.ERROR_500, judge(null, "{}", unrecognised), "{} answered " + unrecognised.body());
@@ -91,11 +95,34 @@ class LambdaRuntimeIT {
                 });
                 System.out.printf("Lambda runtime (%s): first answer %d ms after the process started; %d more in %d ms, slowest %d ms%n",
                         runtimeClientJar().getFileName(), firstAnswerMs, events.size(), restMs, slowestMs);
+                checks.add(() -> decisionLinesCarryEachInvocationsKeys(Files.readString(log), requestIds));
                 assertAll("answers the Lambda runtime posted (function log: " + log + ")", checks);
             } finally {
                 function.destroyForcibly();
                 function.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /**
+     * The runtime's Context and trace header reach the decision lines: one line per invocation, with
+     * its request id, the function's name, ARN and memory, a trace id, and cold_start on the first only.
+     */
+    private static void decisionLinesCarryEachInvocationsKeys(String log, List<String> requestIds) throws IOException {
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (String line : log.lines().toList()) {
+            if (line.startsWith("{") && line.contains("\"event\":\"decision\"")) {
+                decisions.add(readObject(line));
+            }
+        }
+        assertEquals(requestIds, decisions.stream().map(d -> d.get("function_request_id")).toList(), "one decision line per invocation");
+        assertEquals(1, decisions.stream().filter(d -> Boolean.TRUE.equals(d.get("cold_start"))).count(), "cold_start once");
+        assertEquals(Boolean.TRUE, decisions.get(0).get("cold_start"));
+        for (Map<String, Object> decision : decisions) {
+            assertEquals(BundledEvents.FUNCTION, decision.get("function_name"));
+            assertEquals(RuntimeApiServer.FUNCTION_ARN, decision.get("function_arn"));
+            assertEquals(1024, decision.get("function_memory_size"));
+            assertTrue(String.valueOf(decision.get("xray_trace_id")).matches("1-[0-9a-f]{8}-[0-9a-f]{24}"), decision.toString());
         }
     }
 
