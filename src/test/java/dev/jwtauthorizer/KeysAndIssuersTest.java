@@ -15,6 +15,7 @@ import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.support.Gateway;
 import dev.jwtauthorizer.support.JwksServer;
 import dev.jwtauthorizer.support.LogCapture;
+import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -305,13 +306,8 @@ class KeysAndIssuersTest {
     // HMAC secrets from Secrets Manager, through the extension's endpoint
 
     private Map<String, String> secretFromExtension() {
-        Map<String, String> env = new HashMap<>();
-        env.put("JWT_ISSUER", Tokens.ISSUER);
-        env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
-        env.put("JWT_ALGORITHMS", "HS256");
+        Map<String, String> env = TestEnv.secretFromExtension(server.port());
         env.put("JWT_HMAC_SECRET_ID", "prod/jwt hmac");
-        env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(server.port()));
-        env.put("AWS_SESSION_TOKEN", "the-session-token");
         env.put("JWT_JWKS_REFRESH_COOLDOWN_SECONDS", "1");
         return env;
     }

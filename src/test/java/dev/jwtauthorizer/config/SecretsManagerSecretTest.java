@@ -18,12 +18,12 @@ import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.support.Gateway;
 import dev.jwtauthorizer.support.JwksServer;
 import dev.jwtauthorizer.support.LogCapture;
+import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -52,13 +52,7 @@ class SecretsManagerSecretTest {
     }
 
     private Map<String, String> env(String... pairs) {
-        Map<String, String> env = new HashMap<>();
-        env.put("JWT_ISSUER", Tokens.ISSUER);
-        env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
-        env.put("JWT_ALGORITHMS", "HS256");
-        env.put("JWT_HMAC_SECRET_ID", "prod/jwt");
-        env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(extension.port()));
-        env.put("AWS_SESSION_TOKEN", "the-session-token");
+        Map<String, String> env = TestEnv.secretFromExtension(extension.port());
         for (int i = 0; i < pairs.length; i += 2) {
             env.put(pairs[i], pairs[i + 1]);
         }

@@ -134,13 +134,7 @@ class EmfDocumentTest {
     void secretFetchesAndTheirFailuresAreCountedApart() throws Exception {
         try (JwksServer extension = new JwksServer()) {
             extension.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", TestKeys.HMAC_SECRET)));
-            Map<String, String> env = new HashMap<>();
-            env.put("JWT_ISSUER", Tokens.ISSUER);
-            env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
-            env.put("JWT_ALGORITHMS", "HS256");
-            env.put("JWT_HMAC_SECRET_ID", "prod/jwt");
-            env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(extension.port()));
-            env.put("AWS_SESSION_TOKEN", "the-session-token");
+            Map<String, String> env = TestEnv.secretFromExtension(extension.port());
             List<JsonNode> lines = LogLines.capture(() -> {
                 Authorizer authorizer = Authorizer.fromEnvironment(env);
                 extension.fail(500);

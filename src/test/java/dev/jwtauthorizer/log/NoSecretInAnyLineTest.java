@@ -9,9 +9,9 @@ import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.support.Events;
 import dev.jwtauthorizer.support.JwksServer;
 import dev.jwtauthorizer.support.LogCapture;
+import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,12 +41,7 @@ class NoSecretInAnyLineTest {
         try (JwksServer extension = new JwksServer()) {
             extension.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", TestKeys.HMAC_SECRET)));
             for (String level : List.of("DEBUG", "INFO", "WARN", "ERROR")) {
-                Map<String, String> env = new HashMap<>();
-                env.put("JWT_ISSUER", Tokens.ISSUER);
-                env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
-                env.put("JWT_ALGORITHMS", "HS256");
-                env.put("JWT_HMAC_SECRET_ID", "prod/jwt");
-                env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(extension.port()));
+                Map<String, String> env = TestEnv.secretFromExtension(extension.port());
                 env.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
                 env.put("POWERTOOLS_LOG_LEVEL", level);
                 extension.serve(SECRETS_PATH, Tokens.json(Map.of("SecretString", TestKeys.HMAC_SECRET)));

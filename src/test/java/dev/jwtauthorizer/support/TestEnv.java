@@ -25,6 +25,21 @@ public final class TestEnv {
         return env;
     }
 
+    /**
+     * Issuer and audience of {@link Tokens}, HS256, the secret "prod/jwt" read through a Parameters
+     * and Secrets extension listening on the given loopback port.
+     */
+    public static Map<String, String> secretFromExtension(int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JWT_ISSUER", Tokens.ISSUER);
+        env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
+        env.put("JWT_ALGORITHMS", "HS256");
+        env.put("JWT_HMAC_SECRET_ID", "prod/jwt");
+        env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(port));
+        env.put("AWS_SESSION_TOKEN", "the-session-token");
+        return env;
+    }
+
     /** The same, with one RSA key "rsa-1" (use sig, alg RS256). */
     public static Map<String, String> rsa() {
         return withJwks(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1", "use", "sig", "alg", "RS256")));
