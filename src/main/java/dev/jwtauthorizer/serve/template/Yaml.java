@@ -15,7 +15,7 @@ import java.util.Map;
  * scalars, {@code |} and {@code >} block scalars, comments and one leading {@code ---}. Anything else
  * (anchors, aliases, merge keys, complex keys, several documents, tabs as indentation) is refused
  * with an {@link IllegalArgumentException} naming the line, rather than read differently from
- * CloudFormation. Inline values (flow collections, quoted scalars, tags) are read by {@link YamlInline}.
+ * CloudFormation. Inline values (flow collections, quoted scalars) are read by {@link YamlInline}, tags by {@link ShortTags}.
  */
 public final class Yaml {
     private final List<String> lines = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class Yaml {
                 throw error(yaml.next + 1, "directives are not supported");
             }
             if (first.equals("---") || first.startsWith("--- ")) {
-                if (!YamlInline.stripComment(first.substring(3)).isBlank()) {
+                if (!QuoteAwareScan.stripComment(first.substring(3)).isBlank()) {
                     throw error(yaml.next + 1, "a value on the '---' line is not supported");
                 }
                 yaml.next++;
@@ -74,7 +74,7 @@ public final class Yaml {
         }
         int lineNumber = next + 1;
         next++;
-        return value(content, indent - 1, lineNumber);
+        return value(content, indent - 1, false, lineNumber);
     }
 
     private Map<String, Object> mapping(int indent) {
@@ -94,7 +94,7 @@ public final class Yaml {
                 throw error(lineNumber, "duplicate key '" + key + "'");
             }
             next++;
-            map.put(key, value(content.substring(keyEnd + 1), indent, lineNumber));
+            map.put(key, value(content.substring(keyEnd + 1), indent, true, lineNumber));
         }
         return map;
     }
@@ -114,7 +114,7 @@ public final class Yaml {
                 list.add(block(column));
             } else {
                 next++;
-                list.add(value(rest, indent, lineNumber));
+                list.add(value(rest, indent, false, lineNumber));
             }
         }
         return list;
@@ -122,14 +122,15 @@ public final class Yaml {
 
     /**
      * The value after "key:" or "- " on line {@code lineNumber}: inline, a block scalar, or (when
-     * nothing follows) the block node on the next lines, indented deeper than {@code parentIndent}.
+     * nothing follows) the block node on the next lines, indented deeper than {@code parentIndent}
+     * (or, after a key, a sequence at the key's own indentation: "key:\n- a").
      */
-    private Object value(String text, int parentIndent, int lineNumber) {
-        String inline = YamlInline.stripComment(text).strip();
+    private Object value(String text, int parentIndent, boolean afterKey, int lineNumber) {
+        String inline = QuoteAwareScan.stripComment(text).strip();
         if (inline.startsWith("!")) {
             int end = endOfToken(inline);
             String tag = inline.substring(0, end);
-            return YamlInline.tagged(tag, value(inline.substring(end), parentIndent, lineNumber), lineNumber);
+            return ShortTags.longForm(tag, value(inline.substring(end), parentIndent, afterKey, lineNumber), lineNumber);
         }
         if (inline.startsWith("&") || inline.startsWith("*")) {
             throw error(lineNumber, "anchors and aliases are not supported");
@@ -138,10 +139,10 @@ public final class Yaml {
             return BlockScalar.read(inline, lines, this::advanceTo, next, parentIndent, lineNumber);
         }
         if (inline.isEmpty()) {
-            return nestedBlock(parentIndent);
+            return nestedBlock(parentIndent, afterKey);
         }
         if (inline.startsWith("[") || inline.startsWith("{")) {
-            return YamlInline.parse(joinFlowLines(inline), lineNumber);
+            return YamlInline.parse(joinFlowLines(inline, lineNumber), lineNumber);
         }
         if (inline.startsWith("\"") || inline.startsWith("'")) {
             return YamlInline.parse(inline, lineNumber);
@@ -149,7 +150,7 @@ public final class Yaml {
         return YamlInline.plain(withContinuationLines(inline, parentIndent), lineNumber);
     }
 
-    private Object nestedBlock(int parentIndent) {
+    private Object nestedBlock(int parentIndent, boolean afterKey) {
         skipBlank();
         if (next >= lines.size()) {
             return null;
@@ -159,20 +160,20 @@ public final class Yaml {
             return block(indent);
         }
         // A sequence may sit at its key's own indentation ("key:\n- a\n- b").
-        if (indent == parentIndent && isSequenceItem(lines.get(next).substring(indent))) {
+        if (afterKey && indent == parentIndent && isSequenceItem(lines.get(next).substring(indent))) {
             return sequence(indent);
         }
         return null;
     }
 
     /** A flow collection may go on over several lines: read on until its brackets close. */
-    private String joinFlowLines(String first) {
+    private String joinFlowLines(String first, int lineNumber) {
         StringBuilder text = new StringBuilder(first);
-        while (!YamlInline.bracketsClosed(text.toString())) {
+        while (!QuoteAwareScan.bracketsClosed(text.toString())) {
             if (next >= lines.size()) {
-                throw error(lines.size(), "flow collection not closed");
+                throw error(lineNumber, "flow collection not closed");
             }
-            text.append(' ').append(YamlInline.stripComment(lines.get(next)).strip());
+            text.append(' ').append(QuoteAwareScan.stripComment(lines.get(next)).strip());
             next++;
         }
         return text.toString();
@@ -182,7 +183,11 @@ public final class Yaml {
     private String withContinuationLines(String first, int parentIndent) {
         StringBuilder text = new StringBuilder(first);
         while (next < lines.size() && !isBlankOrComment(lines.get(next)) && indentOf(next) > parentIndent) {
-            text.append(' ').append(YamlInline.stripComment(lines.get(next)).strip());
+            String continuation = lines.get(next).strip();
+            if (YamlInline.mappingKeyEnd(continuation, next + 1) >= 0) {
+                throw error(next + 1, "unexpected indentation");
+            }
+            text.append(' ').append(QuoteAwareScan.stripComment(lines.get(next)).strip());
             next++;
         }
         return text.toString();
@@ -198,6 +203,9 @@ public final class Yaml {
             return false;
         }
         int actual = indentOf(next);
+        if (actual == 0 && isDocumentMarker(lines.get(next))) {
+            return false;
+        }
         if (actual > indent) {
             throw error(next + 1, "unexpected indentation");
         }
@@ -225,6 +233,10 @@ public final class Yaml {
     static boolean isBlankOrComment(String line) {
         String stripped = line.strip();
         return stripped.isEmpty() || stripped.startsWith("#");
+    }
+
+    private static boolean isDocumentMarker(String line) {
+        return line.equals("---") || line.startsWith("--- ") || line.equals("...") || line.startsWith("... ");
     }
 
     private static boolean isSequenceItem(String content) {

@@ -4,18 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The inline parts of {@link Yaml}: flow collections ({@code [a, b]}, {@code {k: v}}), quoted
- * scalars, plain scalars, comments and the short tags. A quoted scalar must end on its own line
+ * scalars and plain scalars. A quoted scalar must end on its own line
  * (templates never continue one); everything unsupported is refused with the line number.
  */
 final class YamlInline {
-    /** The short tags whose long form is "Fn::" + the name; !Ref, !Condition and !GetAtt are special. */
-    private static final Set<String> FN_TAGS = Set.of("Sub", "If", "Equals", "Not", "And", "Or", "Join", "Select",
-            "Split", "FindInMap", "Base64", "Cidr", "GetAZs", "ImportValue", "Transform", "ToJsonString", "Length");
-
     private final String text;
     private final int lineNumber;
     private int pos;
@@ -50,71 +45,6 @@ final class YamlInline {
         };
     }
 
-    /** CloudFormation's long form of a short tag's value. */
-    static Object tagged(String tag, Object value, int lineNumber) {
-        String name = tag.substring(1);
-        if (name.equals("Ref") || name.equals("Condition")) {
-            return Map.of(name, value == null ? "" : value);
-        }
-        if (name.equals("GetAtt")) {
-            if (value instanceof String s) {
-                int dot = s.indexOf('.');
-                if (dot <= 0 || dot == s.length() - 1) {
-                    throw Yaml.error(lineNumber, "!GetAtt needs Resource.Attribute: " + s);
-                }
-                return Map.of("Fn::GetAtt", List.of(s.substring(0, dot), s.substring(dot + 1)));
-            }
-            return Map.of("Fn::GetAtt", value == null ? List.of() : value);
-        }
-        if (FN_TAGS.contains(name)) {
-            return Map.of("Fn::" + name, value == null ? "" : value);
-        }
-        throw Yaml.error(lineNumber, "unsupported tag " + tag);
-    }
-
-    /** The text without its comment: a # at the start or after a space, outside quotes. */
-    static String stripComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\' && quote == '"') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if ((c == '"' || c == '\'') && startsToken(line, i)) {
-                quote = c;
-            } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
-
-    /** Whether every bracket opened outside quotes is closed. */
-    static boolean bracketsClosed(String text) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\' && quote == '"') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if ((c == '"' || c == '\'') && startsToken(text, i)) {
-                quote = c;
-            } else if (c == '[' || c == '{') {
-                depth++;
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
-        }
-        return depth <= 0;
-    }
-
     /**
      * Where the ':' ending a block mapping key is in {@code content}, or -1 when the line is not a
      * "key: value" line. Complex keys ("? x", "[a]: b") are refused.
@@ -127,11 +57,11 @@ final class YamlInline {
             return -1;
         }
         char first = content.charAt(0);
-        if ((first == '[' || first == '{') && !bracketsClosed(stripComment(content))) {
+        if ((first == '[' || first == '{') && !QuoteAwareScan.bracketsClosed(QuoteAwareScan.stripComment(content))) {
             return -1; // a flow collection going on over the next lines: a value, never a key
         }
         if (first == '[' || first == '{' || first == '"' || first == '\'') {
-            YamlInline reader = new YamlInline(stripComment(content), lineNumber);
+            YamlInline reader = new YamlInline(QuoteAwareScan.stripComment(content), lineNumber);
             reader.node(false);
             reader.skipSpaces();
             if (reader.pos < reader.text.length() && reader.text.charAt(reader.pos) == ':'
@@ -143,7 +73,7 @@ final class YamlInline {
             }
             return -1;
         }
-        String stripped = stripComment(content).stripTrailing();
+        String stripped = QuoteAwareScan.stripComment(content).stripTrailing();
         int colon = stripped.indexOf(": ");
         if (colon < 0 && stripped.endsWith(":")) {
             colon = stripped.length() - 1;
@@ -161,10 +91,6 @@ final class YamlInline {
             throw Yaml.error(lineNumber, "empty mapping key");
         }
         return stripped;
-    }
-
-    private static boolean startsToken(String text, int i) {
-        return i == 0 || " \t[{,:".indexOf(text.charAt(i - 1)) >= 0;
     }
 
     private Object node(boolean mapKey) {
@@ -188,7 +114,7 @@ final class YamlInline {
                     pos++;
                 }
                 String tag = text.substring(start, pos);
-                return tagged(tag, node(mapKey), lineNumber);
+                return ShortTags.longForm(tag, node(mapKey), lineNumber);
             case '&':
             case '*':
                 throw Yaml.error(lineNumber, "anchors and aliases are not supported");
