@@ -4,6 +4,12 @@ import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
+import dev.jwtauthorizer.serve.ApiSelection;
+import dev.jwtauthorizer.serve.BindAddress;
+import dev.jwtauthorizer.serve.LocalGateway;
+import dev.jwtauthorizer.serve.ServeBanner;
+import dev.jwtauthorizer.serve.ServeOptions;
+import dev.jwtauthorizer.serve.model.ApiSpec;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -16,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The local command line: the Lambda handler driven from a terminal, configured from the
@@ -29,7 +37,8 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar jwt-authorizer.jar invoke -e EVENT.json|- [--env-vars ENV.json] [--function NAME] [--prime]",
             "       java -jar jwt-authorizer.jar replay EVENTS.jsonl|- [--env-vars ENV.json] [--function NAME] [--prime]",
-            "       " + DevToken.USAGE.substring("usage: ".length()));
+            "       " + DevToken.USAGE.substring("usage: ".length()),
+            "       " + ServeOptions.USAGE.substring("usage: ".length()));
 
     private Main() {
     }
@@ -48,6 +57,10 @@ public final class Main {
             }
             if (args.length > 0 && args[0].equals("token")) {
                 out.println(DevToken.run(List.of(args).subList(1, args.length)));
+                return 0;
+            }
+            if (args.length > 0 && args[0].equals("serve")) {
+                serve(List.of(args).subList(1, args.length));
                 return 0;
             }
             Command command = Command.parse(args);
@@ -72,9 +85,76 @@ public final class Main {
         } catch (IOException | GeneralSecurityException e) {
             System.err.println("jwt-authorizer: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         } finally {
             out.flush();
         }
+    }
+
+    /**
+     * {@code serve}: the authorizer built as {@code invoke} builds it, behind a local API Gateway
+     * that runs until the process is stopped.
+     */
+    private static void serve(List<String> args) throws UsageException, IOException, InterruptedException {
+        ServeOptions options;
+        ApiSpec api;
+        BindAddress bind;
+        try {
+            options = ServeOptions.parse(args);
+            bind = options.bindAddress();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + " (--help for usage)");
+        }
+        Map<String, String> environment = environment(options.envVars(), options.function());
+        Authorizer authorizer = Authorizer.fromEnvironment(environment);
+        try {
+            if (options.template() == null) {
+                api = ApiSelection.defaultApi(options.ttl() == null ? ApiSelection.DEFAULT_TTL_SECONDS : options.ttl());
+            } else {
+                api = ApiSelection.pick(templateApis(Path.of(options.template())), options.api());
+                api = options.ttl() == null ? api : ApiSelection.withTtl(api, options.ttl());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        LocalGateway gateway;
+        try {
+            gateway = LocalGateway.start(api, new AuthorizerHandler(authorizer),
+                    new LocalGateway.Settings(bind, options.port(), options.upstream(), Clock.systemUTC(), System.err::println));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + bind.address().getHostAddress() + ":" + options.port() + ": " + e.getMessage(), e);
+        }
+        System.err.println(ServeBanner.listening(gateway.baseUri(), api));
+        ServeBanner.cacheWarning(api, environment).ifPresent(System.err::println);
+        if (!bind.isLoopback()) {
+            System.err.println("jwt-authorizer serve: warning: listening on " + bind.address().getHostAddress()
+                    + ", not loopback: anyone who can reach it can call the API");
+        }
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * The APIs of a SAM template.
+     * TEMPLATE CALL SITE (issue 16): until serve.template lands, --template is refused here; then this
+     * becomes {@code return TemplateApis.read(template, Map.of());}.
+     */
+    private static List<ApiSpec> templateApis(Path template) throws UsageException {
+        if (!Files.isReadable(template)) {
+            throw new UsageException("cannot read " + template);
+        }
+        throw new UsageException("--template is not supported by this build yet; leave it out to serve the default API");
+    }
+
+    static Map<String, String> environment(String envVars, String function) throws UsageException {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        if (envVars != null) {
+            environment.putAll(EnvVarsFile.read(Path.of(envVars), function));
+        }
+        return Map.copyOf(environment);
     }
 
     private static void replay(LocalInvoker invoker, Command command, PrintStream out) throws IOException {
@@ -101,7 +181,7 @@ public final class Main {
         static Command parse(String[] args) throws UsageException {
             if (args.length == 0 || !(args[0].equals("invoke") || args[0].equals("replay"))) {
                 throw new UsageException(args.length == 0 ? USAGE
-                        : "unknown command \"" + args[0] + "\"; the commands are invoke, replay and token (--help for usage)");
+                        : "unknown command \"" + args[0] + "\"; the commands are invoke, replay, token and serve (--help for usage)");
             }
             String name = args[0];
             String input = null;
@@ -130,11 +210,7 @@ public final class Main {
             if (!input.equals("-") && !Files.isReadable(Path.of(input))) {
                 throw new UsageException("cannot read " + input);
             }
-            Map<String, String> environment = new HashMap<>(System.getenv());
-            if (envVars != null) {
-                environment.putAll(EnvVarsFile.read(Path.of(envVars), function));
-            }
-            return new Command(name, input, Map.copyOf(environment), prime, function);
+            return new Command(name, input, Main.environment(envVars, function), prime, function);
         }
 
         Reader openInput() throws IOException {
