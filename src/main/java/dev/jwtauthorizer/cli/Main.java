@@ -10,6 +10,7 @@ import dev.jwtauthorizer.serve.LocalGateway;
 import dev.jwtauthorizer.serve.ServeBanner;
 import dev.jwtauthorizer.serve.ServeOptions;
 import dev.jwtauthorizer.serve.model.ApiSpec;
+import dev.jwtauthorizer.serve.template.TemplateApis;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -137,16 +138,12 @@ public final class Main {
         new CountDownLatch(1).await();
     }
 
-    /**
-     * The APIs of a SAM template.
-     * TEMPLATE CALL SITE (issue 16): until serve.template lands, --template is refused here; then this
-     * becomes {@code return TemplateApis.read(template, Map.of());}.
-     */
-    private static List<ApiSpec> templateApis(Path template) throws UsageException {
+    /** The APIs of a SAM template, with its parameters' defaults. */
+    private static List<ApiSpec> templateApis(Path template) throws UsageException, IOException {
         if (!Files.isReadable(template)) {
             throw new UsageException("cannot read " + template);
         }
-        throw new UsageException("--template is not supported by this build yet; leave it out to serve the default API");
+        return TemplateApis.read(template, Map.of());
     }
 
     static Map<String, String> environment(String envVars, String function) throws UsageException {
