@@ -1,11 +1,11 @@
 package dev.jwtauthorizer.policy;
 
 /** IAM's resource matching: {@code *} is any run of characters (slashes too), {@code ?} is one. */
-final class IamPattern {
+public final class IamPattern {
     private IamPattern() {
     }
 
-    static boolean matches(String pattern, String text) {
+    public static boolean matches(String pattern, String text) {
         int p = 0;
         int t = 0;
         int starP = -1;

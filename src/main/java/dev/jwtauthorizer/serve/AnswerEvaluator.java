@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.serve;
 
+import dev.jwtauthorizer.policy.IamPattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,33 +73,7 @@ final class AnswerEvaluator {
     }
 
     private static boolean matches(String pattern, String text, boolean ignoreCase) {
-        return ignoreCase ? iamMatches(pattern.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT))
-                : iamMatches(pattern, text);
-    }
-
-    /** IAM matching: {@code *} any run of characters (slashes too), {@code ?} exactly one. */
-    static boolean iamMatches(String pattern, String text) {
-        int p = 0;
-        int t = 0;
-        int starP = -1;
-        int starT = -1;
-        while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-                starP = p++;
-                starT = t;
-            } else if (starP >= 0) {
-                p = starP + 1;
-                t = ++starT;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
+        return ignoreCase ? IamPattern.matches(pattern.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT))
+                : IamPattern.matches(pattern, text);
     }
 }
