@@ -102,7 +102,8 @@ public final class LocalGateway implements AutoCloseable {
                 outcome = flow.handle(request);
             } catch (RuntimeException e) {
                 // A fault of the emulation itself, not the authorizer's: still an answer, never a hang.
-                System.err.println("jwt-authorizer serve: internal error: " + e);
+                // By type only: a message may quote the request, and with it a token.
+                System.err.println("jwt-authorizer serve: internal error: " + e.getClass().getName());
                 outcome = new RequestFlow.Outcome(GatewayResponse.json(500, "{\"message\":\"Internal server error\"}"), "none", null);
             }
             GatewayResponse response = GatewayResponses.withCors(flow.api(), outcome.response(), request.header("Origin"));
