@@ -35,9 +35,9 @@ final class AuthorizerEvents {
         return id.isEmpty() ? "local" : id;
     }
 
-    static Map<String, Object> build(Payload payload, ApiSpec api, GatewayRequest request, RouteMatch match,
+    /** @param arn the request's methodArn or routeArn ({@link #arn}) */
+    static Map<String, Object> build(Payload payload, ApiSpec api, GatewayRequest request, RouteMatch match, String arn,
                                      List<String> identityValues) {
-        String arn = arn(api, request.method(), match.path());
         return switch (payload) {
             case TOKEN -> token(identityValues.get(0), arn);
             case REQUEST -> request(api, request, match, arn, false);

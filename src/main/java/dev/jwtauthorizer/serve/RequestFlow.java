@@ -79,13 +79,14 @@ final class RequestFlow {
         if (expression != null && !expression.matcher(identity.get(0)).matches()) {
             return new Outcome(GatewayResponses.unauthorized(api), "none", null);
         }
+        String arn = AuthorizerEvents.arn(api, request.method(), match.path());
         boolean caching = spec.ttlSeconds() > 0;
         String cacheName = match.route().authorizer();
         Map<String, Object> answer = caching ? cache.get(cacheName, identity) : null;
         String cacheState = !caching ? "none" : answer != null ? "hit" : "miss";
         if (answer == null) {
             try {
-                answer = invoke(AuthorizerEvents.build(spec.payload(), api, request, match, identity));
+                answer = invoke(AuthorizerEvents.build(spec.payload(), api, request, match, arn, identity));
             } catch (RuntimeException e) {
                 // Only the exact error message "Unauthorized" is a 401; every other failure a 500.
                 return new Outcome("Unauthorized".equals(e.getMessage()) ? GatewayResponses.unauthorized(api)
@@ -97,7 +98,7 @@ final class RequestFlow {
         }
         String principal = AnswerEvaluator.principal(answer);
         boolean simple = spec.payload() == Payload.V2 && spec.simpleResponses();
-        Verdict verdict = AnswerEvaluator.judge(answer, AuthorizerEvents.arn(api, request.method(), match.path()), simple);
+        Verdict verdict = AnswerEvaluator.judge(answer, arn, simple);
         GatewayResponse response = switch (verdict) {
             case ALLOW -> callBackend(request, match, backendView(answer));
             case DENY -> GatewayResponses.forbidden(api, false);
