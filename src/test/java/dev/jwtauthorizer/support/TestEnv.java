@@ -37,6 +37,7 @@ public final class TestEnv {
         env.put("JWT_HMAC_SECRET_ID", "prod/jwt");
         env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(port));
         env.put("AWS_SESSION_TOKEN", "the-session-token");
+        env.put("JWT_SECRETS_VIA", "extension");
         return env;
     }
 
