@@ -39,7 +39,8 @@ public final class Main {
             "usage: java -jar jwt-authorizer.jar invoke -e EVENT.json|- [--env-vars ENV.json] [--function NAME] [--prime]",
             "       java -jar jwt-authorizer.jar replay EVENTS.jsonl|- [--env-vars ENV.json] [--function NAME] [--prime]",
             "       " + DevToken.USAGE.substring("usage: ".length()),
-            "       " + ServeOptions.USAGE.substring("usage: ".length()));
+            "       " + ServeOptions.USAGE.substring("usage: ".length()),
+            "       " + ApiKeyCommand.USAGE.substring("usage: ".length()));
 
     private Main() {
     }
@@ -58,6 +59,10 @@ public final class Main {
             }
             if (args.length > 0 && args[0].equals("token")) {
                 out.println(DevToken.run(List.of(args).subList(1, args.length)));
+                return 0;
+            }
+            if (args.length > 0 && args[0].equals("api-key")) {
+                out.println(ApiKeyCommand.run(List.of(args).subList(1, args.length)));
                 return 0;
             }
             if (args.length > 0 && args[0].equals("serve")) {
@@ -178,7 +183,7 @@ public final class Main {
         static Command parse(String[] args) throws UsageException {
             if (args.length == 0 || !(args[0].equals("invoke") || args[0].equals("replay"))) {
                 throw new UsageException(args.length == 0 ? USAGE
-                        : "unknown command \"" + args[0] + "\"; the commands are invoke, replay, token and serve (--help for usage)");
+                        : "unknown command \"" + args[0] + "\"; the commands are invoke, replay, token, serve and api-key (--help for usage)");
             }
             String name = args[0];
             String input = null;
