@@ -97,10 +97,10 @@ class TemplateTest {
     void theApiUsesTheAliasAsATokenAuthorizer() throws Exception {
         JsonNode properties = authorizerProperties();
         assertEquals("live", properties.path("AutoPublishAlias").asText());
-        // !If [HmacSecretFromSecretsManager, None, PublishedVersions]: SnapStart unless the Secrets
+        // !If [SecretsThroughExtension, None, PublishedVersions]: SnapStart unless the optional Secrets
         // extension is in use, which needs the AWS_SESSION_TOKEN that SnapStart functions lack.
         JsonNode applyOn = properties.path("SnapStart").path("ApplyOn");
-        assertEquals("HmacSecretFromSecretsManager", applyOn.path(0).asText());
+        assertEquals("SecretsThroughExtension", applyOn.path(0).asText());
         assertEquals("None", applyOn.path(1).asText());
         assertEquals("PublishedVersions", applyOn.path(2).asText());
         JsonNode authorizer = template().path("Resources").path("BooksApi").path("Properties").path("Auth")

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiAuthorizersTest {
     private static final String FUNCTION = "JwtAuthorizerFunction";
-    private static final List<String> APIS = List.of("BooksApi", "BooksHttpApi");
+    private static final List<String> APIS = List.of("BooksApi", "BooksHttpApi", "PartnerHttpApi");
 
     private static JsonNode template;
 
@@ -75,6 +75,19 @@ class ApiAuthorizersTest {
     }
 
     @Test
+    void thePartnerApiTakesAnApiKeyAndCachesPerKeyAndRoute() {
+        JsonNode authorizer = authorizer("PartnerHttpApi");
+        assertEquals("2.0", authorizer.path("AuthorizerPayloadFormatVersion").asText());
+        assertTrue(authorizer.path("EnableSimpleResponses").asBoolean());
+        assertTrue(authorizer.path("EnableFunctionDefaultPermissions").asBoolean());
+        JsonNode identity = authorizer.path("Identity");
+        // The header JWT_API_KEY_SOURCES reads by default: a request without it never reaches the function.
+        assertEquals(List.of("x-api-key"), texts(identity.path("Headers")));
+        assertEquals(List.of("routeKey"), texts(identity.path("Context")));
+        assertEquals("header:x-api-key", template.path("Parameters").path("ApiKeySources").path("Default").asText());
+    }
+
+    @Test
     void theHttpApiAllowsTheSameOriginAsTheRestApiAndHasItsUrlInTheOutputs() {
         JsonNode cors = resource("BooksHttpApi").path("Properties").path("CorsConfiguration");
         assertEquals(List.of(ref("AllowedOrigin")), elements(cors.path("AllowOrigins")));
@@ -97,7 +110,9 @@ class ApiAuthorizersTest {
         Set<String> expected = Set.of("GET /books", "GET /books/{id}", "POST /books");
         assertEquals(expected, routes.get("BooksApi"));
         assertEquals(expected, routes.get("BooksHttpApi"));
-        assertEquals(Set.of("BooksApi", "BooksHttpApi"), routes.keySet());
+        // Machine clients with API keys may read, not write.
+        assertEquals(Set.of("GET /books", "GET /books/{id}"), routes.get("PartnerHttpApi"));
+        assertEquals(Set.of("BooksApi", "BooksHttpApi", "PartnerHttpApi"), routes.keySet());
     }
 
     @Test

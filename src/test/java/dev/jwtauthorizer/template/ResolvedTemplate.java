@@ -94,6 +94,14 @@ public final class ResolvedTemplate {
         if (node.has("Fn::Not")) {
             return !truth(node.path("Fn::Not").path(0));
         }
+        if (node.has("Fn::Or")) {
+            for (JsonNode operand : node.path("Fn::Or")) {
+                if (truth(operand)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (node.has("Condition")) {
             return condition(node.path("Condition").asText());
         }
