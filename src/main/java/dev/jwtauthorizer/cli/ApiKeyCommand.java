@@ -3,6 +3,7 @@ package dev.jwtauthorizer.cli;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.policy.Route;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +25,24 @@ import java.util.regex.Pattern;
  */
 final class ApiKeyCommand {
     static final String USAGE = "usage: java -jar jwt-authorizer.jar api-key --id ID --principal PRINCIPAL --allow 'VERB /path'... "
-            + "[--context NAME=VALUE]... [--usage-key KEY] [--keys-file FILE]";
+            + "[--context NAME=VALUE]... [--usage-key KEY] [--keys-file FILE] [--key-from-stdin]";
     /** 32 random bytes: as strong as an HS256 secret, and too long to guess. */
     private static final int KEY_BYTES = 32;
     /** Marks a key as this authorizer's, for people and for secret scanners. */
     private static final String KEY_PREFIX = "ak_";
+    /** The longest key the authorizer accepts from a request. */
+    private static final int MAX_EXISTING_KEY_BYTES = 1024;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private ApiKeyCommand() {
     }
 
-    /** What to print on standard output: the key and the entry, or only the key when the entry went into a file. */
-    static String run(List<String> args) throws UsageException, IOException {
+    /**
+     * What to print on standard output: the key and the entry, or only the key when the entry went
+     * into a file. With --key-from-stdin the key is one the client has already (migrating from a
+     * key kept in plaintext), read from {@code stdin}, and never printed.
+     */
+    static String run(List<String> args, InputStream stdin) throws UsageException, IOException {
         Map<String, Object> entry = new LinkedHashMap<>();
         List<String> allow = new ArrayList<>();
         Map<String, Object> context = new LinkedHashMap<>();
@@ -43,8 +50,13 @@ final class ApiKeyCommand {
         String principal = null;
         String usageKey = null;
         Path keysFile = null;
+        boolean keyFromStdin = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.equals("--key-from-stdin")) {
+                keyFromStdin = true;
+                continue;
+            }
             if (i + 1 >= args.size()) {
                 throw new UsageException(arg.startsWith("--") ? arg + " needs a value" : "unexpected argument \"" + arg + "\"\n" + USAGE);
             }
@@ -69,7 +81,7 @@ final class ApiKeyCommand {
         if (allow.isEmpty()) {
             throw new UsageException("--allow is required at least once: the routes the key may call ('GET /books/*', 'ANY /*')\n" + USAGE);
         }
-        String key = newKey();
+        String key = keyFromStdin ? existingKey(stdin) : newKey();
         entry.put("id", id);
         entry.put("hash", "sha256:" + sha256Hex(key));
         entry.put("principal", principal);
@@ -82,8 +94,14 @@ final class ApiKeyCommand {
         }
         if (keysFile != null) {
             addTo(keysFile, entry);
+            if (keyFromStdin) {
+                return "api-key: entry \"" + id + "\" added to " + keysFile;
+            }
             System.err.println("api-key: entry \"" + id + "\" added to " + keysFile + "; the key, printed on standard output, is shown only this once");
             return key;
+        }
+        if (keyFromStdin) {
+            return "entry: " + Json.write(entry);
         }
         return "key:   " + key + "\n"
                 + "       (shown only this once: give it to the client; it is stored nowhere)\n"
@@ -124,6 +142,17 @@ final class ApiKeyCommand {
         byte[] random = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(random);
         return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** The key as piped in; one trailing line break (what echo adds) is not part of it. */
+    private static String existingKey(InputStream stdin) throws IOException, UsageException {
+        String key = new String(stdin.readNBytes(MAX_EXISTING_KEY_BYTES + 2), StandardCharsets.UTF_8);
+        key = key.endsWith("\r\n") ? key.substring(0, key.length() - 2) : key.endsWith("\n") ? key.substring(0, key.length() - 1) : key;
+        if (key.isEmpty() || key.length() > MAX_EXISTING_KEY_BYTES || key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new UsageException("--key-from-stdin: standard input must hold one key of 1-" + MAX_EXISTING_KEY_BYTES
+                    + " printable characters (printf '%s' \"$KEY\" | ...)");
+        }
+        return key;
     }
 
     private static String sha256Hex(String key) {

@@ -62,7 +62,7 @@ public final class Main {
                 return 0;
             }
             if (args.length > 0 && args[0].equals("api-key")) {
-                out.println(ApiKeyCommand.run(List.of(args).subList(1, args.length)));
+                out.println(ApiKeyCommand.run(List.of(args).subList(1, args.length), System.in));
                 return 0;
             }
             if (args.length > 0 && args[0].equals("serve")) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtauthorizer.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ApiKeyCommandTest {
+    private static final InputStream NO_INPUT = InputStream.nullInputStream();
+
     @TempDir
     Path dir;
 
@@ -25,7 +29,7 @@ class ApiKeyCommandTest {
     void printsANewKeyAndAnEntryHoldingOnlyItsDigest() throws Exception {
         String out = ApiKeyCommand.run(List.of("--id", "acme-1", "--principal", "partner-acme",
                 "--allow", "GET /books", "--allow", "GET /books/*", "--context", "tenant=acme", "--context", "tier=2",
-                "--usage-key", "acme-usage"));
+                "--usage-key", "acme-usage"), NO_INPUT);
         String key = line(out, "key:");
         assertTrue(key.matches("ak_[A-Za-z0-9_-]{43}"), key);
         Map<String, Object> entry = Json.asObject(Json.read(line(out, "entry:")));
@@ -43,14 +47,14 @@ class ApiKeyCommandTest {
     @Test
     void everyKeyIsNew() throws Exception {
         List<String> args = List.of("--id", "a", "--principal", "p", "--allow", "GET /x");
-        assertNotEquals(line(ApiKeyCommand.run(args), "key:"), line(ApiKeyCommand.run(args), "key:"));
+        assertNotEquals(line(ApiKeyCommand.run(args, NO_INPUT), "key:"), line(ApiKeyCommand.run(args, NO_INPUT), "key:"));
     }
 
     @Test
     void aKeysFileGainsTheEntryAndOnlyTheKeyIsPrinted() throws Exception {
         Path file = dir.resolve("keys.json");
-        String first = ApiKeyCommand.run(List.of("--id", "one", "--principal", "p1", "--allow", "GET /books", "--keys-file", file.toString()));
-        String second = ApiKeyCommand.run(List.of("--id", "two", "--principal", "p2", "--allow", "ANY /*", "--keys-file", file.toString()));
+        String first = ApiKeyCommand.run(List.of("--id", "one", "--principal", "p1", "--allow", "GET /books", "--keys-file", file.toString()), NO_INPUT);
+        String second = ApiKeyCommand.run(List.of("--id", "two", "--principal", "p2", "--allow", "ANY /*", "--keys-file", file.toString()), NO_INPUT);
         assertTrue(first.matches("ak_[A-Za-z0-9_-]{43}"), first);
         List<?> keys = (List<?>) Json.asObject(Json.read(Files.readString(file, StandardCharsets.UTF_8))).get("keys");
         assertEquals(2, keys.size());
@@ -60,7 +64,7 @@ class ApiKeyCommandTest {
         assertFalse(content.contains(first) || content.contains(second), "the file must hold digests only");
 
         UsageException again = assertThrows(UsageException.class, () -> ApiKeyCommand.run(
-                List.of("--id", "one", "--principal", "p", "--allow", "GET /x", "--keys-file", file.toString())));
+                List.of("--id", "one", "--principal", "p", "--allow", "GET /x", "--keys-file", file.toString()), NO_INPUT));
         assertTrue(again.getMessage().contains("already has a key with id \"one\""), again.getMessage());
     }
 
@@ -79,8 +83,21 @@ class ApiKeyCommandTest {
                 .contains("is not a key list document"));
     }
 
+    @Test
+    void anExistingKeyGetsAnEntryAndIsNeverPrinted() throws Exception {
+        String existing = "legacy-partner-key-0123456789";
+        String out = ApiKeyCommand.run(List.of("--id", "legacy", "--principal", "p", "--allow", "GET /x", "--key-from-stdin"),
+                new ByteArrayInputStream((existing + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertFalse(out.contains(existing), out);
+        assertEquals("sha256:" + sha256(existing), Json.asObject(Json.read(line(out, "entry:"))).get("hash"),
+                "the line break echo adds is not part of the key");
+        UsageException empty = assertThrows(UsageException.class, () -> ApiKeyCommand.run(
+                List.of("--id", "a", "--principal", "p", "--allow", "GET /x", "--key-from-stdin"), NO_INPUT));
+        assertTrue(empty.getMessage().contains("must hold one key"), empty.getMessage());
+    }
+
     private static String usage(String... args) {
-        return assertThrows(UsageException.class, () -> ApiKeyCommand.run(List.of(args))).getMessage();
+        return assertThrows(UsageException.class, () -> ApiKeyCommand.run(List.of(args), NO_INPUT)).getMessage();
     }
 
     private static String line(String out, String label) {
