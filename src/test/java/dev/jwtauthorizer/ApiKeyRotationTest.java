@@ -180,6 +180,16 @@ class ApiKeyRotationTest {
     }
 
     @Test
+    void primingRunsTheApiKeyPathWithoutFetchingTheListForIt() {
+        Authorizer authorizer = authorizer(Api.REST_TOKEN);
+        String log = LogCapture.capture(authorizer::prime);
+        assertTrue(log.contains("\"primed\""), log);
+        assertFalse(log.contains("priming_failed"), log);
+        assertEquals(2, extension.requests(ApiKeys.SECRETS_PATH), "one refresh before the snapshot, none for the primer's keys");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, Api.REST_TOKEN, ApiKeys.ACME), "after priming");
+    }
+
+    @Test
     void aSecretHoldingOneBareKeyStopsTheStart() {
         serve(ApiKeys.ACME);
         assertStartRefused(ApiKeys.ACME, "bare key", "api-key --id");
