@@ -1,63 +1,57 @@
 package dev.jwtauthorizer;
 
-import dev.jwtauthorizer.claims.ClaimPath;
+import dev.jwtauthorizer.apikeys.ApiKeyChecker;
+import dev.jwtauthorizer.apikeys.ApiKeyEntry;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
-import dev.jwtauthorizer.config.HttpApiResponse;
-import dev.jwtauthorizer.config.IssuerConfig;
-import dev.jwtauthorizer.config.Setting;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.decision.Decision;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
-import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.KeyCache;
-import dev.jwtauthorizer.keys.KeyLifetime;
-import dev.jwtauthorizer.keys.KeySet;
-import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.keys.Refreshable;
 import dev.jwtauthorizer.log.CurrentInvocation;
 import dev.jwtauthorizer.log.Invocation;
 import dev.jwtauthorizer.log.JsonLog;
 import dev.jwtauthorizer.log.LogSettings;
-import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.policy.MethodArn;
-import dev.jwtauthorizer.policy.PolicyBuilder;
-import dev.jwtauthorizer.policy.Route;
-import dev.jwtauthorizer.policy.SimpleResponse;
-import dev.jwtauthorizer.request.ApiKind;
 import dev.jwtauthorizer.request.AuthorizerRequest;
+import dev.jwtauthorizer.request.Credential;
+import dev.jwtauthorizer.request.CredentialFinder;
 import dev.jwtauthorizer.request.EventReader;
-import dev.jwtauthorizer.request.TokenSources;
 import dev.jwtauthorizer.request.UnrecognisedEventException;
-import dev.jwtauthorizer.rules.RouteRules;
 import dev.jwtauthorizer.token.BearerToken;
-import dev.jwtauthorizer.verify.IssuerVerifier;
 import dev.jwtauthorizer.verify.TokenVerifier;
 import dev.jwtauthorizer.verify.VerifiedToken;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
- * One request's path through the authorizer: extract the token, verify it, find the routes its
- * claims grant, build the policy, log the decision. Built once per container; the Lambda handler
- * and the command line both drive this same object.
+ * One request's path through the authorizer: find its credential (a JWT or an API key), check it,
+ * find the routes it grants, build the answer, log the decision. Built once per container; the
+ * Lambda handler and the command line both drive this same object.
  */
 public final class Authorizer {
     private final AuthorizerConfig config;
+    private final CredentialFinder credentials;
     private final TokenVerifier verifier;
+    /** Null when API keys are not configured. */
+    private final ApiKeyChecker apiKeys;
     private final List<Refreshable> remoteKeys;
+    private final Answers answers;
 
-    private Authorizer(AuthorizerConfig config, TokenVerifier verifier, List<Refreshable> remoteKeys) {
+    private Authorizer(AuthorizerConfig config, Checkers checkers) {
         this.config = config;
-        this.verifier = verifier;
-        this.remoteKeys = List.copyOf(remoteKeys);
+        this.credentials = new CredentialFinder(config.apiKeysOnly() ? null : config.tokenSources(),
+                config.apiKeys() == null ? null : config.apiKeys().sources());
+        this.verifier = checkers.verifier();
+        this.apiKeys = checkers.apiKeys();
+        this.remoteKeys = checkers.remoteKeys();
+        this.answers = new Answers(config);
     }
 
     /**
@@ -79,61 +73,20 @@ public final class Authorizer {
      * @param background runs key refreshes due to age
      */
     static Authorizer create(AuthorizerConfig config, Clock clock, LongSupplier nanoClock, Executor background) {
-        List<IssuerVerifier> issuers = new ArrayList<>();
-        List<Refreshable> remoteKeys = new ArrayList<>();
-        // Entries that name the same key set URL share one cache, and so one fetch; nothing else is shared.
-        Map<String, KeySet> sharedKeySets = new HashMap<>();
-        for (IssuerConfig issuer : config.issuers()) {
-            KeySource source = issuer.keySource();
-            KeySet keySet = source == null || source.sharedDocument() == null ? null : sharedKeySets.get(source.sharedDocument());
-            if (source != null && keySet == null) {
-                keySet = new KeySet(source, lifetime(config, source), nanoClock, background);
-                if (source.sharedDocument() != null) {
-                    sharedKeySets.put(source.sharedDocument(), keySet);
-                }
-                start(keySet, source, remoteKeys);
-            }
-            KeyCache<HmacSecret> secret = null;
-            if (issuer.hmacSecret() != null) {
-                secret = new KeyCache<>(issuer.hmacSecret(), bytes -> HmacSecret.parse(bytes, issuer.algorithms()),
-                        lifetime(config, issuer.hmacSecret()), Reason.SECRET_UNAVAILABLE, nanoClock, background);
-                start(secret, issuer.hmacSecret(), remoteKeys);
-                refuseUnusableSecret(secret, issuer.hmacSecret());
-            }
-            issuers.add(new IssuerVerifier(issuer, keySet, secret, config.leeway(), clock));
-        }
-        JsonLog.info("authorizer_ready", "issuers", config.issuers().stream().flatMap(i -> i.issuers().stream()).toList());
-        return new Authorizer(config, new TokenVerifier(issuers), remoteKeys);
+        Checkers checkers = Checkers.load(config, clock, nanoClock, background);
+        JsonLog.info("authorizer_ready", "issuers", config.issuers().stream().flatMap(i -> i.issuers().stream()).toList(),
+                "apiKeys", config.apiKeys() == null ? null : config.apiKeys().keyList().describe());
+        return new Authorizer(config, checkers);
     }
 
-    private static KeyLifetime lifetime(AuthorizerConfig config, KeySource source) {
-        return source.isRemote() ? config.keyLifetime() : KeyLifetime.FOREVER;
+    /** Whether API keys are configured: priming then exercises their path too. */
+    boolean acceptsApiKeys() {
+        return apiKeys != null;
     }
 
-    /**
-     * Loads keys during initialisation. Local keys were checked when the configuration was read; a
-     * remote source that is down now may be up for the first request, which tries again.
-     */
-    private static void start(Refreshable keys, KeySource source, List<Refreshable> remoteKeys) {
-        if (source.isRemote()) {
-            remoteKeys.add(keys);
-        }
-        if (!keys.prefetch() && !source.isRemote()) {
-            throw new IllegalStateException("local keys checked at start no longer load: " + source.describe());
-        }
-    }
-
-    /**
-     * A secret that arrived at start but cannot be used (the console's key/value JSON, a trailing
-     * newline, a public key) is a configuration mistake, not an outage: stop the start and say so,
-     * rather than answer 500 until someone reads the log. A secret that could not be fetched is left
-     * to the first request, which tries again.
-     */
-    private static void refuseUnusableSecret(KeyCache<HmacSecret> secret, KeySource source) {
-        if (source.isRemote() && secret.contentProblem() != null) {
-            throw new ConfigException(Setting.JWT_HMAC_SECRET_ID,
-                    source.describe() + " cannot be used as an HMAC secret: " + secret.contentProblem());
-        }
+    /** Whether any JWT issuer is configured (not API keys only). */
+    boolean acceptsJwts() {
+        return !config.apiKeysOnly();
     }
 
     /** A REST API TOKEN event's decision. Never throws, like {@link #authorize(Map)}. */
@@ -166,10 +119,10 @@ public final class Authorizer {
         } catch (UnrecognisedEventException e) {
             JsonLog.error("unrecognised_event", "arrived", e.getMessage(),
                     "expected", "an API Gateway REST TOKEN or REQUEST, HTTP API or WebSocket $connect authorizer event");
-            return DecisionLog.write(Decision.refused(Reason.UNRECOGNISED_EVENT), null, null, null, null, System.nanoTime());
+            return DecisionLog.write(Decision.refused(Reason.UNRECOGNISED_EVENT), null, null, null, System.nanoTime());
         } catch (RuntimeException e) {
             JsonLog.error("internal_error", "exception", e.getClass().getName());
-            return DecisionLog.write(Decision.refused(Reason.INTERNAL_ERROR), null, null, null, null, System.nanoTime());
+            return DecisionLog.write(Decision.refused(Reason.INTERNAL_ERROR), null, null, null, System.nanoTime());
         }
         return authorize(request);
     }
@@ -178,20 +131,17 @@ public final class Authorizer {
     public Decision authorize(AuthorizerRequest request) {
         long start = System.nanoTime();
         Decision decision;
-        VerifiedToken token = null;
-        TokenSources.Found found = null;
-        String algorithm = null;
-        String keyId = null;
+        Credential credential = null;
+        DecisionLog.Checked checked = new DecisionLog.Checked();
         try {
-            found = config.tokenSources().find(request);
-            String compact = BearerToken.extract(found.value(), config.maxTokenLength());
-            MethodArn arn = parseMethodArn(request.arn());
-            token = verifier.verify(compact);
-            decision = decide(token, request, arn);
+            credential = credentials.find(request);
+            decision = credential.kind() == Credential.Kind.JWT
+                    ? decideForToken(credential, request, checked)
+                    : decideForApiKey(credential, request, checked);
         } catch (TokenRejectedException e) {
             decision = Decision.refused(e.reason());
-            algorithm = e.algorithm();
-            keyId = e.keyId();
+            checked.algorithm = checked.algorithm == null ? e.algorithm() : checked.algorithm;
+            checked.keyId = checked.keyId == null ? e.keyId() : checked.keyId;
         } catch (KeysUnavailableException e) {
             decision = Decision.refused(e.reason());
         } catch (RuntimeException | StackOverflowError e) {
@@ -199,11 +149,23 @@ public final class Authorizer {
             JsonLog.error("internal_error", "exception", e.getClass().getName());
             decision = Decision.refused(Reason.INTERNAL_ERROR);
         }
-        if (token != null) {
-            algorithm = token.algorithm().name();
-            keyId = token.keyId();
-        }
-        return DecisionLog.write(decision, request, found, algorithm, keyId, start);
+        return DecisionLog.write(decision, request, credential, checked, start);
+    }
+
+    private Decision decideForToken(Credential credential, AuthorizerRequest request, DecisionLog.Checked checked) {
+        String compact = BearerToken.extract(credential.value(), config.maxTokenLength());
+        MethodArn arn = parseMethodArn(request.arn());
+        VerifiedToken token = verifier.verify(compact);
+        checked.algorithm = token.algorithm().name();
+        checked.keyId = token.keyId();
+        return answers.forToken(token, request, arn);
+    }
+
+    private Decision decideForApiKey(Credential credential, AuthorizerRequest request, DecisionLog.Checked checked) {
+        MethodArn arn = parseMethodArn(request.arn());
+        ApiKeyEntry entry = apiKeys.check(credential.presented());
+        checked.apiKeyId = entry.id();
+        return answers.forApiKey(entry, request, arn);
     }
 
     /**
@@ -241,46 +203,5 @@ public final class Authorizer {
         } catch (IllegalArgumentException e) {
             throw new TokenRejectedException(Reason.INVALID_METHOD_ARN);
         }
-    }
-
-    private Decision decide(VerifiedToken token, AuthorizerRequest request, MethodArn arn) {
-        String principal = token.scalar(config.principalClaim());
-        if (principal == null || principal.isEmpty()) {
-            throw new TokenRejectedException(Reason.MISSING_PRINCIPAL);
-        }
-        PolicyBuilder policy = PolicyBuilder.forRequest(arn).principalId(principal);
-        RouteRules rules = token.issuer().rules();
-        if (rules == null) {
-            policy.allowAllRoutes();
-        } else {
-            for (Route route : rules.routesFor(token)) {
-                // A WebSocket route key never matches an HTTP request, nor a verb and path a connection.
-                if (route.isWebSocket() == arn.isWebSocketRoute()) {
-                    policy.allow(route);
-                }
-            }
-        }
-        for (ClaimPath claim : config.contextClaims()) {
-            Object value = token.contextValue(claim);
-            if (value instanceof String text) {
-                policy.context(claim.text(), text);
-            } else if (value instanceof Number number) {
-                policy.context(claim.text(), number);
-            } else if (value instanceof Boolean flag) {
-                policy.context(claim.text(), flag);
-            }
-        }
-        if (config.usageIdentifierClaim() != null && request.kind().hasUsagePlans()) {
-            String key = token.scalar(config.usageIdentifierClaim());
-            if (key != null) {
-                policy.usageIdentifierKey(key);
-            }
-        }
-        AuthorizerResponse response = policy.build();
-        boolean allowed = response.permits(arn);
-        Map<String, Object> answer = request.kind() == ApiKind.HTTP_API_V2 && config.httpApiResponse() == HttpApiResponse.SIMPLE
-                ? SimpleResponse.toMap(response, allowed)
-                : response.toMap();
-        return new Decision(allowed ? Reason.ROUTE_ALLOWED : Reason.ROUTE_NOT_ALLOWED, response, answer);
     }
 }

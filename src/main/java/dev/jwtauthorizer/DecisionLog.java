@@ -5,13 +5,27 @@ import dev.jwtauthorizer.log.DecisionLine;
 import dev.jwtauthorizer.log.LogLevel;
 import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.request.AuthorizerRequest;
-import dev.jwtauthorizer.request.TokenSources;
+import dev.jwtauthorizer.request.Credential;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** The one line each decision writes: outcome, reason and where the request came from, never the token. */
+/**
+ * The one line each decision writes: outcome, reason and where the request came from, never the
+ * credential. A JWT is named by a short digest, an API key by its entry's id alone: a digest of a
+ * key is what configuration holds, so it is never written.
+ */
 final class DecisionLog {
+    /** What checking the credential learnt that the line names, filled in as the check goes. */
+    static final class Checked {
+        /** The token header's alg, or null. */
+        String algorithm;
+        /** The token header's kid, or null. */
+        String keyId;
+        /** The id of the API key's entry, or null. */
+        String apiKeyId;
+    }
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final long LOOKUP_EVERY_NANOS = 1_000_000_000L;
 
@@ -44,24 +58,25 @@ final class DecisionLog {
     }
 
     /**
-     * @param request   null when the event could not be read
-     * @param found     the token's value and source; null when none was found
-     * @param algorithm the token header's alg, or null
-     * @param keyId     the token header's kid, or null
-     * @param start     System.nanoTime() when the decision began
+     * @param request    null when the event could not be read
+     * @param credential the credential and its source; null when none was found
+     * @param checked    what the check learnt; null when it never began
+     * @param start      System.nanoTime() when the decision began
      * @return the decision, for the caller's return statement
      */
-    static Decision write(Decision decision, AuthorizerRequest request, TokenSources.Found found,
-                          String algorithm, String keyId, long start) {
+    static Decision write(Decision decision, AuthorizerRequest request, Credential credential, Checked checked, long start) {
         long micros = (System.nanoTime() - start) / 1000;
         AuthorizerResponse response = decision.response();
+        boolean jwt = credential != null && credential.kind() == Credential.Kind.JWT;
         DecisionLine.write(level(decision), decision.outcome().name(), decision.reason().name(), micros,
                 response == null ? null : response.principalId(),
                 request == null ? null : request.kind().name(),
-                found == null || found.source() == null ? null : found.source().toString(),
-                algorithm,
-                keyId,
-                tokenHash(found == null ? null : found.value()),
+                credential == null ? null : credential.kind().logName(),
+                credential == null || credential.source() == null ? null : credential.source().toString(),
+                checked == null ? null : checked.algorithm,
+                checked == null ? null : checked.keyId,
+                checked == null ? null : checked.apiKeyId,
+                jwt ? tokenHash(credential.value()) : null,
                 request == null ? null : request.arn());
         return decision;
     }

@@ -1,6 +1,8 @@
 package dev.jwtauthorizer;
 
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.jwtauthorizer.apikeys.ApiKeyHash;
+import dev.jwtauthorizer.apikeys.DigestAlgorithm;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.keys.JwkExport;
 import dev.jwtauthorizer.log.JsonLog;
@@ -24,9 +26,12 @@ import java.util.Map;
 /**
  * Warms the request path with throw-away keys and tokens: a second authorizer that trusts only
  * keys made here and discarded with it, fed events of every kind (so reading each kind, each token
- * source and each answer shape is loaded too). The real authorizer then answers one malformed
- * token, so its own path (and its logging) is loaded as well. Nothing made here survives into the
- * decisions of the real one, and nothing reaches the log but one "primed" line.
+ * source and each answer shape is loaded too). When the real authorizer takes API keys, the
+ * second one takes throw-away keys as well, right and wrong ones, so digesting and comparing are
+ * warm. The real authorizer then answers one malformed token (and one malformed API key, which is
+ * refused before any digest, so it costs no fetch of the key list), so its own path (and its
+ * logging) is loaded as well. Nothing made here survives into the decisions of the real one, and
+ * nothing reaches the log but one "primed" line.
  */
 final class Priming {
     private static final String ISSUER = "https://priming.invalid";
@@ -64,6 +69,12 @@ final class Priming {
         env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\",\"$connect\"]}]");
         env.put("JWT_CONTEXT_CLAIMS", "sub,scope");
         env.put("JWT_TOKEN_SOURCES", "header:Authorization,cookie:prime,query:prime,protocol:prime");
+        String apiKey = "prime-" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        if (real.acceptsApiKeys()) {
+            env.put("JWT_API_KEYS", "{\"keys\":[" + apiKeyEntry("prime", ApiKeyHash.sha256(apiKey))
+                    + "," + apiKeyEntry("prime-512", ApiKeyHash.of(DigestAlgorithm.SHA512, apiKey + "-512")) + "]}");
+            env.put("JWT_API_KEY_SOURCES", "header:x-api-key,header:Authorization");
+        }
         Authorizer primer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), System::nanoTime,
                 Runnable::run);
         List<String> tokens = List.of(
@@ -83,8 +94,34 @@ final class Priming {
                 primer.authorize(webSocketEvent(token));
             }
         }
-        real.authorize(tokenEvent("Bearer e30.e30.AAAA"));
-        real.authorize(httpApiEvent("e30.e30.AAAA"));
+        if (real.acceptsApiKeys()) {
+            for (int i = 0; i < ROUNDS; i++) {
+                primer.authorize(tokenEvent(apiKey));
+                primer.authorize(tokenEvent("Bearer " + apiKey + "-512"));
+                primer.authorize(tokenEvent(apiKey + "-wrong"));
+            }
+            for (int i = 0; i < ROUNDS / 10; i++) {
+                primer.authorize(apiKeyEvent(METHOD_ARN, apiKey));
+                primer.authorize(apiKeyEvent(CONNECT_ARN, apiKey));
+                primer.authorize(Map.of("version", "2.0", "type", "REQUEST", "routeArn", METHOD_ARN, "routeKey", "GET /prime",
+                        "headers", Map.of("x-api-key", apiKey)));
+            }
+            real.authorize(tokenEvent("prime\u0001"));
+        }
+        if (real.acceptsJwts()) {
+            real.authorize(tokenEvent("Bearer e30.e30.AAAA"));
+            real.authorize(httpApiEvent("e30.e30.AAAA"));
+        }
+    }
+
+    private static String apiKeyEntry(String id, String hash) {
+        return "{\"id\":\"" + id + "\",\"hash\":\"" + hash + "\",\"principal\":\"primer\","
+                + "\"allow\":[\"GET /prime\",\"$connect\"],\"context\":{\"tier\":\"prime\"}}";
+    }
+
+    private static Map<String, Object> apiKeyEvent(String methodArn, String apiKey) {
+        return Map.of("type", "REQUEST", "methodArn", methodArn, "headers", Map.of("x-api-key", apiKey),
+                "multiValueHeaders", Map.of("x-api-key", List.of(apiKey)));
     }
 
     private static Map<String, Object> tokenEvent(String authorization) {

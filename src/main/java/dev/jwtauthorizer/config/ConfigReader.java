@@ -43,8 +43,9 @@ final class ConfigReader {
         KeyLifetime lifetime = new KeyLifetime(Duration.ofSeconds(maxAge), Duration.ofSeconds(maxStale),
                 Duration.ofSeconds(integer(Setting.JWT_JWKS_REFRESH_COOLDOWN_SECONDS, 1, 3600)));
         IssuerReader issuerReader = new IssuerReader(new KeysReader(environment, files, fetchTimeout), files, fetchTimeout);
+        ApiKeysConfig apiKeys = new ApiKeysReader(environment, variables, files, fetchTimeout).read();
         return new AuthorizerConfig(
-                issuers(issuerReader),
+                apiKeys != null && noIssuerGiven() ? List.of() : issuers(issuerReader),
                 Duration.ofSeconds(integer(Setting.JWT_LEEWAY_SECONDS, 0, 300)),
                 integer(Setting.JWT_MAX_TOKEN_LENGTH, 256, 65_536),
                 claim(Setting.JWT_PRINCIPAL_CLAIM, variables.get(Setting.JWT_PRINCIPAL_CLAIM)),
@@ -53,7 +54,32 @@ final class ConfigReader {
                 fetchTimeout,
                 lifetime,
                 tokenSources(),
-                httpApiResponse());
+                httpApiResponse(),
+                apiKeys);
+    }
+
+    /**
+     * Whether no JWT issuer is configured at all: with API keys, that is API-key-only mode. A
+     * setting that only means something for JWTs and has no default, given anyway, most likely
+     * means the issuer was forgotten: say so rather than refuse every JWT. (JWT_ALGORITHMS, rules and
+     * the claims settings are left alone: the template gives them defaults.)
+     */
+    private boolean noIssuerGiven() {
+        for (Setting issuer : List.of(Setting.JWT_ISSUER, Setting.JWT_ISSUERS, Setting.JWT_ISSUERS_FILE,
+                Setting.JWT_COGNITO_USER_POOL_ID)) {
+            if (variables.raw(issuer.name()) != null) {
+                return false;
+            }
+        }
+        for (Setting jwtOnly : List.of(Setting.JWT_AUDIENCE, Setting.JWT_JWKS_URI, Setting.JWT_JWKS, Setting.JWT_HMAC_SECRET,
+                Setting.JWT_HMAC_SECRET_ID, Setting.JWT_HMAC_SECRET_JSON_KEY, Setting.JWT_TOKEN_TYPES,
+                Setting.JWT_COGNITO_TOKEN_USE)) {
+            if (variables.raw(jwtOnly.name()) != null) {
+                throw new ConfigException(jwtOnly, "is set, but no JWT issuer is (JWT_ISSUER, JWT_ISSUERS, JWT_ISSUERS_FILE "
+                        + "or JWT_COGNITO_USER_POOL_ID); set one to accept JWTs too, or unset it to accept API keys only");
+            }
+        }
+        return true;
     }
 
     private TokenSources tokenSources() {

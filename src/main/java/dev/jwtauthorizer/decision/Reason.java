@@ -29,6 +29,12 @@ public enum Reason {
     INVALID_METHOD_ARN(Outcome.UNAUTHORIZED),
     /** A methodArn, or a part of it, longer than API Gateway sends: no policy could be built for it. */
     METHOD_ARN_OUT_OF_LIMITS(Outcome.UNAUTHORIZED),
+    /** An API key that is empty, longer than any key this authorizer accepts, or holds a control character. */
+    API_KEY_MALFORMED(Outcome.UNAUTHORIZED),
+    /** An API key whose digest matches no active entry of the key list. */
+    API_KEY_NOT_RECOGNISED(Outcome.UNAUTHORIZED),
+    /** A request carrying a JWT and an API key, or two different API keys: refused rather than guessed. */
+    AMBIGUOUS_CREDENTIALS(Outcome.UNAUTHORIZED),
 
     KEY_SET_UNAVAILABLE(Outcome.ERROR),
     SECRET_UNAVAILABLE(Outcome.ERROR),

@@ -16,11 +16,14 @@ public final class DecisionLine {
      * @param outcome   the Outcome's name: a dimension
      * @param reason    the Reason's name: a dimension
      * @param micros    the decision's time
-     * @param principal the principal of an ALLOW or DENY, or null; likewise for the rest
-     * @param tokenHash a short one-way digest of the token, never the token
+     * @param principal  the principal of an ALLOW or DENY, or null; likewise for the rest
+     * @param credential {@code jwt} or {@code api_key}: what the request carried
+     * @param apiKeyId   the id of a recognised API key's entry, never the key nor its digest
+     * @param tokenHash  a short one-way digest of a JWT, never the token; null for an API key
      */
     public static void write(LogLevel level, String outcome, String reason, long micros, String principal, String api,
-                             String source, String algorithm, String keyId, String tokenHash, String methodArn) {
+                             String credential, String source, String algorithm, String keyId, String apiKeyId,
+                             String tokenHash, String methodArn) {
         LogSettings settings = JsonLog.settings();
         Invocation invocation = CurrentInvocation.get();
         long now = System.currentTimeMillis();
@@ -31,9 +34,11 @@ public final class DecisionLine {
                     .string("reason", reason)
                     .string("principal", principal)
                     .string("api", api)
+                    .string("credential", credential)
                     .string("source", source)
                     .string("alg", algorithm)
                     .string("kid", keyId)
+                    .string("apiKeyId", apiKeyId)
                     .string("tokenHash", tokenHash)
                     .string("methodArn", methodArn)
                     .number("micros", micros);
