@@ -1,5 +1,7 @@
 package dev.jwtauthorizer.cli;
 
+import dev.jwtauthorizer.apikeys.ApiKeyHash;
+import dev.jwtauthorizer.apikeys.ApiKeyMatcher;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.policy.Route;
 import java.io.IOException;
@@ -7,12 +9,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class ApiKeyCommand {
     /** Marks a key as this authorizer's, for people and for secret scanners. */
     private static final String KEY_PREFIX = "ak_";
     /** The longest key the authorizer accepts from a request. */
-    private static final int MAX_EXISTING_KEY_BYTES = 1024;
+    private static final int MAX_KEY_LENGTH = ApiKeyMatcher.MAX_KEY_LENGTH;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private ApiKeyCommand() {
@@ -83,7 +82,7 @@ final class ApiKeyCommand {
         }
         String key = keyFromStdin ? existingKey(stdin) : newKey();
         entry.put("id", id);
-        entry.put("hash", "sha256:" + sha256Hex(key));
+        entry.put("hash", ApiKeyHash.sha256(key));
         entry.put("principal", principal);
         entry.put("allow", allow);
         if (usageKey != null) {
@@ -146,21 +145,13 @@ final class ApiKeyCommand {
 
     /** The key as piped in; one trailing line break (what echo adds) is not part of it. */
     private static String existingKey(InputStream stdin) throws IOException, UsageException {
-        String key = new String(stdin.readNBytes(MAX_EXISTING_KEY_BYTES + 2), StandardCharsets.UTF_8);
+        String key = new String(stdin.readNBytes(MAX_KEY_LENGTH + 2), StandardCharsets.UTF_8);
         key = key.endsWith("\r\n") ? key.substring(0, key.length() - 2) : key.endsWith("\n") ? key.substring(0, key.length() - 1) : key;
-        if (key.isEmpty() || key.length() > MAX_EXISTING_KEY_BYTES || key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new UsageException("--key-from-stdin: standard input must hold one key of 1-" + MAX_EXISTING_KEY_BYTES
+        if (!ApiKeyMatcher.isWellFormed(key)) {
+            throw new UsageException("--key-from-stdin: standard input must hold one key of 1-" + MAX_KEY_LENGTH
                     + " printable characters (printf '%s' \"$KEY\" | ...)");
         }
         return key;
-    }
-
-    private static String sha256Hex(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /** Adds the entry to the document in the file, or starts one; an id already there is refused. */

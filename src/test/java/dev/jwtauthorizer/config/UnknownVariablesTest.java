@@ -33,7 +33,7 @@ class UnknownVariablesTest {
             "JWT_AUDEINCE, JWT_AUDIENCE",
             "jwt_rules, JWT_RULES",
             "JWT_HMAC_SECRET_ARN, JWT_HMAC_SECRET_ID",
-            "JWT_SECRET, JWT_HMAC_SECRET",
+            "JWT_SECRET, JWT_HMAC_SECRET or JWT_SECRETS_VIA",
             "JWT_USER_POOL_ID, JWT_COGNITO_USER_POOL_ID",
             "JWT_LEEWAY, JWT_LEEWAY_SECONDS",
             "JWT_JWKS_TIMEOUT, JWT_JWKS_TIMEOUT_MS"})
