@@ -49,6 +49,29 @@ class SigV4SignerTest {
                 suite("GET", "Param2=value2&Param1=value1", suiteHeaders(), EMPTY_HASH));
     }
 
+    /** A body and a content type: the payload hash of "Param1=value1" and the signed content-type header. */
+    @Test
+    void postXWwwFormUrlencoded() {
+        Map<String, String> headers = suiteHeaders();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        String body = SigV4Signer.sha256Hex("Param1=value1".getBytes(StandardCharsets.UTF_8));
+        assertEquals("9095672bbd1f56dfc5b65f3e153adc8731a4a654192329106275f4c7b24d0b6e", body);
+        assertEquals("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
+                        + "SignedHeaders=content-type;host;x-amz-date, Signature=ff11897932ad3f4e8b18135d722051e5ac45fc38421b1da7b9d196a0fe09473a",
+                suite("POST", null, headers, body));
+    }
+
+    /** The session token is a signed header, as this client sends it. */
+    @Test
+    void getVanillaWithSessionToken() {
+        Map<String, String> headers = suiteHeaders();
+        headers.put("X-Amz-Security-Token", "6e86291e8372ff2a2260956d9b8aae1d763fbf315fa00fa31553b73ebf194267");
+        assertEquals("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
+                        + "SignedHeaders=host;x-amz-date;x-amz-security-token, "
+                        + "Signature=07ec1639c89043aa0e3e2de82b96708f198cceab042d4a97044c66dd9f74e7f8",
+                suite("GET", null, headers, EMPTY_HASH));
+    }
+
     @Test
     void s3GetObjectExample() {
         AwsCredentials credentials = new AwsCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null, null);
