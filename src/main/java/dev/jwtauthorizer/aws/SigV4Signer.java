@@ -66,7 +66,9 @@ public final class SigV4Signer {
                 .append(method).append('\n')
                 .append(rawPath == null || rawPath.isEmpty() ? "/" : rawPath).append('\n')
                 .append(canonicalQuery(rawQuery)).append('\n');
-        canonicalHeaders.forEach((name, value) -> text.append(name).append(':').append(value).append('\n'));
+        for (Map.Entry<String, String> header : canonicalHeaders.entrySet()) {
+            text.append(header.getKey()).append(':').append(header.getValue()).append('\n');
+        }
         return text.append('\n')
                 .append(String.join(";", canonicalHeaders.keySet())).append('\n')
                 .append(payloadHash).toString();
@@ -75,11 +77,26 @@ public final class SigV4Signer {
     /** Names lower-cased and sorted; values trimmed, inner runs of spaces made one. */
     static Map<String, String> canonicalHeaders(Map<String, String> headers) {
         Map<String, String> canonical = new TreeMap<>();
-        headers.forEach((name, value) -> {
-            String trimmed = value.strip().replaceAll(" +", " ");
-            canonical.merge(name.toLowerCase(Locale.ROOT), trimmed, (a, b) -> a + "," + b);
-        });
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            String value = collapseSpaces(header.getValue().strip());
+            String before = canonical.get(name);
+            canonical.put(name, before == null ? value : before + "," + value);
+        }
         return canonical;
+    }
+
+    private static String collapseSpaces(String value) {
+        if (!value.contains("  ")) {
+            return value;
+        }
+        StringBuilder collapsed = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) != ' ' || collapsed.length() == 0 || collapsed.charAt(collapsed.length() - 1) != ' ') {
+                collapsed.append(value.charAt(i));
+            }
+        }
+        return collapsed.toString();
     }
 
     /** Each name and value decoded and encoded again the AWS way, sorted by name, then by value. */
@@ -147,6 +164,31 @@ public final class SigV4Signer {
         key = hmac(key, region);
         key = hmac(key, service);
         return hmac(key, "aws4_request");
+    }
+
+    /**
+     * The X-Amz-Date form of an instant, {@code yyyyMMdd'T'HHmmss'Z'} in UTC; by hand, because a
+     * DateTimeFormatter costs some fifty classes at cold start.
+     */
+    public static String amzDate(long epochSecond) {
+        java.time.LocalDateTime utc = java.time.LocalDateTime.ofEpochSecond(epochSecond, 0, java.time.ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(16);
+        pad(text, utc.getYear(), 4);
+        pad(text, utc.getMonthValue(), 2);
+        pad(text, utc.getDayOfMonth(), 2);
+        text.append('T');
+        pad(text, utc.getHour(), 2);
+        pad(text, utc.getMinute(), 2);
+        pad(text, utc.getSecond(), 2);
+        return text.append('Z').toString();
+    }
+
+    private static void pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        text.append(digits);
     }
 
     public static String sha256Hex(byte[] data) {

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +25,6 @@ import java.util.Set;
  */
 public final class SecretsManagerSource implements KeySource {
     private static final int MAX_BYTES = 64 * 1024;
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Set<String> CREDENTIAL_ERRORS = Set.of("ExpiredTokenException", "UnrecognizedClientException",
             "InvalidSignatureException", "InvalidClientTokenId", "IncompleteSignature");
 
@@ -57,7 +54,7 @@ public final class SecretsManagerSource implements KeySource {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-amz-json-1.1");
         headers.put("X-Amz-Target", "secretsmanager.GetSecretValue");
-        headers.put("X-Amz-Date", AMZ_DATE.format(clock.instant()));
+        headers.put("X-Amz-Date", SigV4Signer.amzDate(clock.instant().getEpochSecond()));
         if (signer.sessionToken() != null) {
             headers.put("X-Amz-Security-Token", signer.sessionToken());
         }

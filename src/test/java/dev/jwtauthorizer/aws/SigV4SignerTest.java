@@ -91,6 +91,9 @@ class SigV4SignerTest {
         assertEquals(EMPTY_HASH, SigV4Signer.sha256Hex(new byte[0]));
         assertEquals("Param1=value1&Param2=value2", SigV4Signer.canonicalQuery("Param2=value2&Param1=value1"));
         assertEquals("a=%20b&a=%2B&b=~", SigV4Signer.canonicalQuery("b=~&a=%2B&a=%20b"));
+        assertEquals("20150830T123600Z", SigV4Signer.amzDate(java.time.Instant.parse("2015-08-30T12:36:00Z").getEpochSecond()));
+        assertEquals("00010102T030405Z", SigV4Signer.amzDate(java.time.Instant.parse("0001-01-02T03:04:05Z").getEpochSecond()));
+        assertEquals(Map.of("my-header1", "a b c"), SigV4Signer.canonicalHeaders(Map.of("My-Header1", "  a   b  c ")));
         assertEquals(EMPTY_HASH.length(), SigV4Signer.sha256Hex("x".getBytes(StandardCharsets.UTF_8)).length());
     }
 }
