@@ -181,6 +181,7 @@ class KeysAndIssuersTest {
             env.put("JWT_ISSUERS", issuers);
             env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(other.port()));
             env.put("AWS_SESSION_TOKEN", "session-token");
+            env.put("JWT_SECRETS_VIA", "extension");
             Authorizer authorizer = Authorizer.fromEnvironment(env);
             int seenA = server.requests();
             int seenB = other.requests();

@@ -7,7 +7,6 @@ import dev.jwtauthorizer.keys.InlineKeySource;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
 import dev.jwtauthorizer.keys.KeyFamily;
 import dev.jwtauthorizer.keys.KeySource;
-import dev.jwtauthorizer.keys.SecretsExtensionSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +25,6 @@ import java.util.Set;
  */
 final class KeysReader {
     static final int MAX_JWKS_BYTES = 512 * 1024;
-    private static final int DEFAULT_EXTENSION_PORT = 2773;
     private static final String BASE64_PREFIX = "base64:";
 
     /**
@@ -126,7 +124,7 @@ final class KeysReader {
             return null;
         }
         if (secretId != null) {
-            return new SecretsExtensionSource(secretId, jsonKey, extensionPort(), timeout, () -> environment.get("AWS_SESSION_TOKEN"));
+            return SecretSources.forSecret(secretId, jsonKey, Setting.JWT_HMAC_SECRET_ID, environment, timeout);
         }
         if (text == null) {
             throw fields.error(fields instanceof EnvironmentFields ? Setting.JWT_HMAC_SECRET : Setting.JWT_HMAC_SECRET_ID,
@@ -150,15 +148,5 @@ final class KeysReader {
         return secret.startsWith(BASE64_PREFIX)
                 ? Base64.getDecoder().decode(secret.substring(BASE64_PREFIX.length()).trim())
                 : secret.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The extension's own variable: where its endpoint listens. */
-    private int extensionPort() {
-        String port = environment.get("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT");
-        try {
-            return port == null || port.isBlank() ? DEFAULT_EXTENSION_PORT : Integer.parseInt(port.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", "\"" + port + "\" is not a port number");
-        }
     }
 }

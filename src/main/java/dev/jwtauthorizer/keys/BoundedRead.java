@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * Reads a stream whole, but no more than a size limit. Time is not its business: a stream from the
- * network is bounded in time by closing it at the deadline (see {@link HttpGet}).
+ * network is bounded in time by closing it at the deadline (see {@link HttpFetch}).
  */
 final class BoundedRead {
     private BoundedRead() {

@@ -21,7 +21,7 @@ public final class HttpKeySource implements KeySource {
 
     @Override
     public byte[] fetch() throws IOException {
-        return HttpGet.fetch(uri, timeout, maxBytes, ACCEPT_JSON);
+        return HttpFetch.fetch(uri, timeout, maxBytes, ACCEPT_JSON);
     }
 
     @Override

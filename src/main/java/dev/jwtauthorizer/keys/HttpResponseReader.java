@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * Reads the answer to one GET sent with {@code Connection: close}: status line, headers, and a 200
- * answer's body, framed by Content-Length, by the chunked transfer coding (extensions and trailers
+ * Reads the answer to one request sent with {@code Connection: close}: status line, headers, and a 200
+ * answer's body (or, when asked, an error answer's), framed by Content-Length, by the chunked transfer coding (extensions and trailers
  * skipped), or by the end of the connection. Every part has a size bound; time is bounded by
- * {@link HttpGet}, which closes the connection at its deadline.
+ * {@link HttpFetch}, which closes the connection at its deadline.
  *
  * <p>Strict wherever a lenient reading could take other bytes for the body (RFC 9112, 6.3): an answer
  * with both Content-Length and Transfer-Encoding, a transfer coding other than chunked, lengths that
@@ -25,20 +25,23 @@ final class HttpResponseReader {
     private final InputStream in;
     private final int maxBytes;
     private final String where;
+    private final boolean errorBodies;
     private int headBytesLeft = MAX_HEAD;
 
-    private HttpResponseReader(InputStream in, int maxBytes, String where) {
+    private HttpResponseReader(InputStream in, int maxBytes, String where, boolean errorBodies) {
         this.in = in;
+        this.errorBodies = errorBodies;
         this.maxBytes = maxBytes;
         this.where = where;
     }
 
     /**
      * @param in    buffered: the head is read a byte at a time
-     * @param where host and path, for messages
+     * @param where       host and path, for messages
+     * @param errorBodies whether a non-200 answer's body is read into its {@link HttpStatusException}
      */
-    static byte[] body(InputStream in, int maxBytes, String where) throws IOException {
-        return new HttpResponseReader(in, maxBytes, where).read();
+    static byte[] body(InputStream in, int maxBytes, String where, boolean errorBodies) throws IOException {
+        return new HttpResponseReader(in, maxBytes, where, errorBodies).read();
     }
 
     private byte[] read() throws IOException {
@@ -48,10 +51,24 @@ final class HttpResponseReader {
             headers();
             status = statusLine();
         }
-        if (status != 200) {
-            throw new IOException("HTTP status " + status + " from " + where);
+        if (status != 200 && !errorBodies) {
+            throw new HttpStatusException(status, where, null);
         }
-        Headers headers = headers();
+        if (status != 200) {
+            byte[] errorBody;
+            try {
+                errorBody = body(headers());
+            } catch (IOException e) {
+                // The status is the news; an error body that cannot be read says nothing more.
+                errorBody = null;
+            }
+            throw new HttpStatusException(status, where, errorBody);
+        }
+        return body(headers());
+    }
+
+    /** The body, framed as the headers say. */
+    private byte[] body(Headers headers) throws IOException {
         if (headers.contentEncoded) {
             throw new IOException("the answer from " + where + " has a Content-Encoding; only plain answers are read");
         }

@@ -132,6 +132,8 @@ public final class KeyCache<T> implements Refreshable {
             Loaded<T> before = loaded;
             forAgeOrFailure.restart(nanoClock.getAsLong());
             forUnknownKid.clear();
+            // Credentials kept since before the snapshot may have lapsed or been withdrawn.
+            source.forgetCredentials();
             fetch();
             return loaded != before;
         }

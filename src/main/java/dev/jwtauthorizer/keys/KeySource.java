@@ -15,6 +15,13 @@ public interface KeySource {
         return false;
     }
 
+    /**
+     * Drops credentials the source keeps for its fetches (container credentials), so that the next
+     * fetch uses fresh ones: a refresh after a SnapStart restore calls it first.
+     */
+    default void forgetCredentials() {
+    }
+
     /** Where the material comes from, for logs: a URL, a path or a secret's name, never the material. */
     String describe();
 

@@ -39,7 +39,7 @@ public final class OidcDiscoveryKeySource implements KeySource {
             keys = discover();
         }
         try {
-            byte[] document = HttpGet.fetch(keys, timeout, maxBytes, HttpKeySource.ACCEPT_JSON);
+            byte[] document = HttpFetch.fetch(keys, timeout, maxBytes, HttpKeySource.ACCEPT_JSON);
             jwksUri = keys;
             return document;
         } catch (IOException e) {
@@ -51,7 +51,7 @@ public final class OidcDiscoveryKeySource implements KeySource {
     private URI discover() throws IOException {
         Object json;
         try {
-            json = Json.read(HttpGet.fetch(discoveryUri, timeout, maxBytes, HttpKeySource.ACCEPT_JSON));
+            json = Json.read(HttpFetch.fetch(discoveryUri, timeout, maxBytes, HttpKeySource.ACCEPT_JSON));
         } catch (IllegalArgumentException e) {
             throw new IOException("the discovery document is not JSON");
         }

@@ -52,7 +52,7 @@ class BoundedFetchTest {
     }
 
     private byte[] fetch(String scheme) throws IOException {
-        return HttpGet.fetch(URI.create(server.url(scheme, "/keys?x=1")), TIMEOUT, MAX_BYTES,
+        return HttpFetch.fetch(URI.create(server.url(scheme, "/keys?x=1")), TIMEOUT, MAX_BYTES,
                 Map.of("Accept", "application/json"));
     }
 
@@ -245,7 +245,7 @@ class BoundedFetchTest {
         server = TrickleServer.answering(OK + "Content-Length: 0\r\n\r\n");
         URI uri = URI.create(server.url("http", "/keys"));
         IOException e = assertThrows(IOException.class,
-                () -> HttpGet.fetch(uri, TIMEOUT, MAX_BYTES, Map.of("X-Token", "abc\r\nX-Injected: 1")));
+                () -> HttpFetch.fetch(uri, TIMEOUT, MAX_BYTES, Map.of("X-Token", "abc\r\nX-Injected: 1")));
         assertFalse(e.getMessage().contains("abc"), e.getMessage());
         assertEquals(0, server.requests().size());
     }

@@ -43,7 +43,7 @@ class UntrustedCertificateTest {
             answering.setDaemon(true);
             answering.start();
 
-            IOException refused = assertThrows(IOException.class, () -> HttpGet.fetch(
+            IOException refused = assertThrows(IOException.class, () -> HttpFetch.fetch(
                     URI.create("https://127.0.0.1:" + server.getLocalPort() + "/jwks.json"), Duration.ofSeconds(2), 1024, Map.of()));
 
             assertInstanceOf(SSLException.class, refused, refused.toString());

@@ -7,8 +7,10 @@ import com.auth0.jwt.algorithms.Algorithm;
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.support.Events;
+import dev.jwtauthorizer.support.FakeCredentials;
 import dev.jwtauthorizer.support.JwksServer;
 import dev.jwtauthorizer.support.LogCapture;
+import dev.jwtauthorizer.support.SecretsManagerFake;
 import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
@@ -66,6 +68,41 @@ class NoSecretInAnyLineTest {
                 }
                 assertFalse(log.contains(TestKeys.HMAC_SECRET.substring(0, 16)), "secret in the log at " + level);
                 assertFalse(log.contains(SESSION_TOKEN), "session token in the log at " + level);
+            }
+        }
+    }
+
+    /**
+     * The signed Secrets Manager call: neither the credentials, nor the signature, nor the secret, in
+     * any line, whether the call is refused (a wrong secret access key), succeeds, or is repeated on
+     * restore.
+     */
+    @Test
+    void noCredentialSignatureOrSecretFromTheSignedCallAtAnyLevel() throws Exception {
+        FakeCredentials right = FakeCredentials.temporary();
+        FakeCredentials wrongKey = new FakeCredentials(right.accessKeyId(), "wrong-" + right.secretAccessKey(), right.sessionToken());
+        String token = Tokens.claims().sign(Algorithm.HMAC256(TestKeys.HMAC_SECRET));
+        try (SecretsManagerFake secretsManager = new SecretsManagerFake()) {
+            secretsManager.accept(right).secret("prod/jwt", TestKeys.HMAC_SECRET);
+            for (String level : List.of("DEBUG", "INFO", "WARN", "ERROR")) {
+                String log = LogCapture.capture(() -> {
+                    for (FakeCredentials credentials : List.of(wrongKey, right)) {
+                        Map<String, String> env = TestEnv.withCredentials(TestEnv.secretFromApi(secretsManager), credentials);
+                        env.put("POWERTOOLS_LOG_LEVEL", level);
+                        AuthorizerHandler handler = new AuthorizerHandler(Authorizer.fromEnvironment(env));
+                        try {
+                            handler.handleRequest(Events.token("Bearer " + token, Tokens.METHOD_ARN), FakeContext.of("r"));
+                        } catch (RuntimeException refused) {
+                            // The wrong key's 500 is a decision too.
+                        }
+                        handler.afterRestore(null);
+                    }
+                });
+                assertEquals(2, LogLines.decisionCounts(LogLines.parse(log)).size(), "decisions counted at " + level);
+                for (String never : List.of(right.secretAccessKey(), right.sessionToken(), "Signature=", "AWS4-HMAC-SHA256",
+                        TestKeys.HMAC_SECRET.substring(0, 16), "SecretString", "does not match")) {
+                    assertFalse(log.contains(never), never + " in the log at " + level);
+                }
             }
         }
     }

@@ -238,6 +238,7 @@ class IssuerIsolationTest {
         env.put("JWT_ISSUERS", json(List.of(first.entry, second.entry)));
         env.put("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(server.getAddress().getPort()));
         env.put("AWS_SESSION_TOKEN", "session-token");
+        env.put("JWT_SECRETS_VIA", "extension");
         return new TokenAuthorizerHandler(LogCapture.discard(() -> Authorizer.fromEnvironment(env)));
     }
 

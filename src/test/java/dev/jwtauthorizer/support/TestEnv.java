@@ -41,6 +41,31 @@ public final class TestEnv {
         return env;
     }
 
+    /**
+     * Issuer and audience of {@link Tokens}, HS256, the secret "prod/jwt" read with a signed GetSecretValue
+     * call (JWT_SECRETS_VIA=api, the default) from a {@link SecretsManagerFake}; no credentials yet.
+     */
+    public static Map<String, String> secretFromApi(SecretsManagerFake secretsManager) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JWT_ISSUER", Tokens.ISSUER);
+        env.put("JWT_AUDIENCE", Tokens.AUDIENCE);
+        env.put("JWT_ALGORITHMS", "HS256");
+        env.put("JWT_HMAC_SECRET_ID", "prod/jwt");
+        env.put("AWS_REGION", SecretsManagerFake.REGION);
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.url());
+        return env;
+    }
+
+    /** Environment credentials, as Lambda sets them for a function without SnapStart. */
+    public static Map<String, String> withCredentials(Map<String, String> env, FakeCredentials credentials) {
+        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        if (credentials.sessionToken() != null) {
+            env.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+        }
+        return env;
+    }
+
     /** The same, with one RSA key "rsa-1" (use sig, alg RS256). */
     public static Map<String, String> rsa() {
         return withJwks(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1", "use", "sig", "alg", "RS256")));

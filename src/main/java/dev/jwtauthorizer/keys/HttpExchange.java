@@ -8,19 +8,25 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One HTTP/1.1 GET over a socket the caller owns: connect, TLS for https (the default trust store,
- * SNI, and the host name checked against the certificate), the request with {@code Connection: close},
- * and the answer read by {@link HttpResponseReader}. It bounds each connect and read but not the
- * whole: {@link HttpGet} does that by closing the socket.
+ * One HTTP/1.1 request (a GET, or a POST with a body) over a socket the caller owns: connect, TLS for
+ * https (the default trust store, SNI, and the host name checked against the certificate), the request
+ * with {@code Connection: close}, and the answer read by {@link HttpResponseReader}. It bounds each
+ * connect and read but not the whole: {@link HttpFetch} does that by closing the socket.
  */
-final class HttpGetExchange {
+final class HttpExchange {
+    /** Headers the exchange writes itself: a caller's copy would make the request ambiguous. */
+    private static final Set<String> OWN_HEADERS = Set.of("host", "content-length",
+            "transfer-encoding", "connection");
+
     private final String host;
     private final int port;
     private final boolean tls;
@@ -28,9 +34,15 @@ final class HttpGetExchange {
     private final int maxBytes;
     private final byte[] request;
     private final String where;
+    private final boolean errorBodies;
 
-    /** @throws IOException for a URL or header that cannot be sent, before anything is sent */
-    HttpGetExchange(URI uri, Duration timeout, int maxBytes, Map<String, String> headers) throws IOException {
+    /**
+     * @param body        sent with its Content-Length; null for none
+     * @param errorBodies whether the body of a non-200 answer is read, for {@link HttpStatusException#errorBody()}
+     * @throws IOException for a URL or header that cannot be sent, before anything is sent
+     */
+    HttpExchange(String method, URI uri, Duration timeout, int maxBytes, Map<String, String> headers, byte[] body,
+                 boolean errorBodies) throws IOException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
             throw new IOException("only http:// and https:// URLs with a host can be fetched");
@@ -44,7 +56,8 @@ final class HttpGetExchange {
         this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         this.maxBytes = maxBytes;
         this.where = uriHost + uri.getPath();
-        this.request = request(uri, headers);
+        this.errorBodies = errorBodies;
+        this.request = request(method, uri, headers, body);
     }
 
     /** host and path, for messages: never the query, which may name a secret. */
@@ -61,7 +74,7 @@ final class HttpGetExchange {
         OutputStream out = channel.getOutputStream();
         out.write(request);
         out.flush();
-        return HttpResponseReader.body(new BufferedInputStream(channel.getInputStream()), maxBytes, where);
+        return HttpResponseReader.body(new BufferedInputStream(channel.getInputStream()), maxBytes, where, errorBodies);
     }
 
     private SSLSocket secure(Socket socket) throws IOException {
@@ -76,7 +89,7 @@ final class HttpGetExchange {
         return ssl;
     }
 
-    private static byte[] request(URI uri, Map<String, String> headers) throws IOException {
+    private static byte[] request(String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         for (int i = 0; i < target.length(); i++) {
@@ -86,21 +99,33 @@ final class HttpGetExchange {
             }
         }
         StringBuilder text = new StringBuilder(256)
-                .append("GET ").append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(uri.getHost()).append(uri.getPort() == -1 ? "" : ":" + uri.getPort()).append("\r\n")
+                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(HttpFetch.hostHeader(uri)).append("\r\n")
                 .append("User-Agent: jwt-authorizer\r\n")
                 .append("Connection: close\r\n");
         for (Map.Entry<String, String> header : headers.entrySet()) {
             checkHeader(header.getKey(), header.getValue());
             text.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
         }
-        return text.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        if (body != null) {
+            text.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        byte[] head = text.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        if (body == null) {
+            return head;
+        }
+        byte[] whole = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, whole, head.length, body.length);
+        return whole;
     }
 
     /** A line break in a header would let its value add headers or a second request. */
     private static void checkHeader(String name, String value) throws IOException {
         if (name.isEmpty() || !name.chars().allMatch(HttpResponseReader::isTokenChar)) {
             throw new IOException("request header name \"" + name + "\" is not an HTTP token");
+        }
+        if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IOException("request header " + name + " is written by the exchange itself");
         }
         // The value is never quoted: it may be a credential.
         for (int i = 0; i < value.length(); i++) {
