@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The example events in events/ and what their names promise: the prefix names the kind of API
  * ({@code http-api-v1-}, {@code http-api-}, {@code rest-request-}, {@code websocket-connect-}, none
- * for REST TOKEN), the rest the outcome ({@code valid-token} or {@code valid-es256-token} through,
+ * for REST TOKEN), the rest the outcome ({@code valid-token}, {@code valid-es256-token} or
+ * {@code valid-api-key} through,
  * {@code forbidden-route} a 403, anything else a 401).
  */
 public final class BundledEvents {
@@ -31,6 +32,8 @@ public final class BundledEvents {
             "bad-signature", Reason.BAD_SIGNATURE,
             "wrong-audience", Reason.WRONG_AUDIENCE,
             "conflicting-tokens", Reason.AMBIGUOUS_TOKEN,
+            "conflicting-credentials", Reason.AMBIGUOUS_CREDENTIALS,
+            "wrong-api-key", Reason.API_KEY_NOT_RECOGNISED,
             "forbidden-route", Reason.ROUTE_NOT_ALLOWED);
 
     private BundledEvents() {
@@ -61,7 +64,7 @@ public final class BundledEvents {
 
     public static ApiGateway.Status promised(Path file) {
         String name = file.getFileName().toString();
-        if (name.contains("valid-token") || name.contains("valid-es256-token")) {
+        if (name.contains("valid-token") || name.contains("valid-es256-token") || name.contains("valid-api-key")) {
             return ApiGateway.Status.ALLOWED;
         }
         return name.contains("forbidden-route") ? ApiGateway.Status.FORBIDDEN_403 : ApiGateway.Status.UNAUTHORIZED_401;
