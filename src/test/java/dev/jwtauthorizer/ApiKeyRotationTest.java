@@ -116,6 +116,21 @@ class ApiKeyRotationTest {
 
     @ParameterizedTest
     @EnumSource(Api.class)
+    void aFloodOfWrongKeysCostsAtMostOneSecretFetchPerCooldown(Api api) {
+        Authorizer authorizer = authorizer(api);
+        for (int i = 0; i < 200; i++) {
+            assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED,
+                    call(authorizer, api, "jwta_guess-" + i), "guess " + i);
+        }
+        assertEquals(2, extension.requests(ApiKeys.SECRETS_PATH), "the start's fetch and one refetch for the first miss");
+        advance(COOLDOWN);
+        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, call(authorizer, api, "jwta_guess-after"), "after the cooldown");
+        assertEquals(3, extension.requests(ApiKeys.SECRETS_PATH), "one more, once the cooldown has passed");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), "the right key all along");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Api.class)
     void aWithdrawnKeyStopsWhenTheSecretIsReadAfterARestore(Api api) {
         serve(ApiKeys.document(ApiKeys.acmeEntry(), ApiKeys.acmeNextEntry()));
         Authorizer authorizer = authorizer(api);
