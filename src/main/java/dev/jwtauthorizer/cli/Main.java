@@ -152,10 +152,22 @@ public final class Main {
     }
 
     static Map<String, String> environment(String envVars, String function) throws UsageException {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        if (envVars != null) {
-            environment.putAll(EnvVarsFile.read(Path.of(envVars), function));
-        }
+        return environment(System.getenv(), envVars == null ? Map.of() : EnvVarsFile.read(Path.of(envVars), function));
+    }
+
+    /**
+     * The process environment overridden by the env-vars file, except where the file leaves a
+     * variable blank: such files list every variable (sam local invoke needs them all), and a blank
+     * one there means "not set here", so {@code JWT_API_KEYS_FILE=keys.json java -jar ... serve
+     * --env-vars .dev-keys/env.json} uses the key list.
+     */
+    static Map<String, String> environment(Map<String, String> process, Map<String, String> file) {
+        Map<String, String> environment = new HashMap<>(process);
+        file.forEach((name, value) -> {
+            if (!value.isBlank() || environment.getOrDefault(name, "").isBlank()) {
+                environment.put(name, value);
+            }
+        });
         return Map.copyOf(environment);
     }
 
