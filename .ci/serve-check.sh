@@ -41,3 +41,31 @@ if [ "$failures" -ne 0 ]; then
   exit 1
 fi
 echo "serve-check: ok; 200, 403, 401, 401 and a cache hit across routes on $api"
+kill "$server"
+wait "$server" 2>/dev/null || true
+
+# The README's API key loop: a key made by api-key, the template's PartnerHttpApi, x-api-key.
+KEY=$(java -jar "$jar" api-key --id demo --principal partner-demo --allow 'GET /books' --keys-file "$work/keys/api-keys.json" 2>/dev/null)
+JWT_API_KEYS_FILE="$work/keys/api-keys.json" java -jar "$jar" serve --port "$port" --template template.yaml --api PartnerHttpApi \
+  --env-vars "$work/keys/env.json" 2> "$work/serve.log" &
+server=$!
+api="http://127.0.0.1:$port"
+for _ in $(seq 100); do
+  grep -q 'listening on' "$work/serve.log" && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; echo "serve-check: serve exited" >&2; exit 1; }
+  sleep 0.1
+done
+expect 200 -H "x-api-key: $KEY" "$api/books"
+grep -q '"apiKeyId":"demo"' "$work/body" || { echo "serve-check: the echo does not show the key's id: $(cat "$work/body")" >&2; failures=$((failures + 1)); }
+expect 403 -H "x-api-key: $KEY" "$api/books/42"
+expect 401 -H "x-api-key: ${KEY}x" "$api/books"
+expect 401 -H "x-api-key: ${KEY:0:20}" "$api/books"
+if grep -q -- "$KEY" "$work/serve.log" "$work/keys/api-keys.json"; then
+  echo "serve-check: the key appears in the log or the key list" >&2
+  failures=$((failures + 1))
+fi
+if [ "$failures" -ne 0 ]; then
+  cat "$work/serve.log" >&2
+  exit 1
+fi
+echo "serve-check: ok; API keys: 200, 403, 401, 401 on $api, and the key in no log line"
