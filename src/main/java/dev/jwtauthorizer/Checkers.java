@@ -5,22 +5,16 @@ import dev.jwtauthorizer.apikeys.ApiKeyList;
 import dev.jwtauthorizer.config.ApiKeysConfig;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
-import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.config.Setting;
 import dev.jwtauthorizer.decision.Reason;
-import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.KeyCache;
-import dev.jwtauthorizer.keys.KeyLifetime;
-import dev.jwtauthorizer.keys.KeySet;
 import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.keys.Refreshable;
-import dev.jwtauthorizer.verify.IssuerVerifier;
 import dev.jwtauthorizer.verify.TokenVerifier;
+import dev.jwtauthorizer.verify.TokenVerifiers;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
@@ -37,30 +31,11 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
     }
 
     static Checkers load(AuthorizerConfig config, Clock clock, LongSupplier nanoClock, Executor background) {
-        List<IssuerVerifier> issuers = new ArrayList<>();
         List<Refreshable> remoteKeys = new ArrayList<>();
-        // Entries that name the same key set URL share one cache, and so one fetch; nothing else is shared.
-        Map<String, KeySet> sharedKeySets = new HashMap<>();
-        for (IssuerConfig issuer : config.issuers()) {
-            KeySource source = issuer.keySource();
-            KeySet keySet = source == null || source.sharedDocument() == null ? null : sharedKeySets.get(source.sharedDocument());
-            if (source != null && keySet == null) {
-                keySet = new KeySet(source, lifetime(config, source), nanoClock, background);
-                if (source.sharedDocument() != null) {
-                    sharedKeySets.put(source.sharedDocument(), keySet);
-                }
-                start(keySet, source, remoteKeys);
-            }
-            KeyCache<HmacSecret> secret = null;
-            if (issuer.hmacSecret() != null) {
-                secret = new KeyCache<>(issuer.hmacSecret(), bytes -> HmacSecret.parse(bytes, issuer.algorithms()),
-                        lifetime(config, issuer.hmacSecret()), Reason.SECRET_UNAVAILABLE, nanoClock, background);
-                start(secret, issuer.hmacSecret(), remoteKeys);
-                refuseUnusableSecret(secret, issuer.hmacSecret(), Setting.JWT_HMAC_SECRET_ID, "an HMAC secret");
-            }
-            issuers.add(new IssuerVerifier(issuer, keySet, secret, config.leeway(), clock));
-        }
-        return new Checkers(new TokenVerifier(issuers), apiKeys(config, nanoClock, background, remoteKeys), remoteKeys);
+        TokenVerifier verifier = TokenVerifiers.load(config.issuers(), config.leeway(), config.keyLifetime(), clock,
+                nanoClock, background, remoteKeys, (secret, source) ->
+                        refuseUnusableSecret(secret, source, Setting.JWT_HMAC_SECRET_ID, "an HMAC secret"));
+        return new Checkers(verifier, apiKeys(config, nanoClock, background, remoteKeys), remoteKeys);
     }
 
     private static ApiKeyChecker apiKeys(AuthorizerConfig config, LongSupplier nanoClock, Executor background,
@@ -70,28 +45,11 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
             return null;
         }
         KeySource source = apiKeys.keyList();
-        KeyCache<ApiKeyList> list = new KeyCache<>(source, ApiKeyList::parse, lifetime(config, source),
+        KeyCache<ApiKeyList> list = new KeyCache<>(source, ApiKeyList::parse, TokenVerifiers.lifetime(source, config.keyLifetime()),
                 Reason.SECRET_UNAVAILABLE, nanoClock, background);
-        start(list, source, remoteKeys);
+        TokenVerifiers.start(list, source, remoteKeys);
         refuseUnusableSecret(list, source, apiKeys.setting(), "the API key list");
         return new ApiKeyChecker(list);
-    }
-
-    private static KeyLifetime lifetime(AuthorizerConfig config, KeySource source) {
-        return source.isRemote() ? config.keyLifetime() : KeyLifetime.FOREVER;
-    }
-
-    /**
-     * Loads keys during initialisation. Local keys were checked when the configuration was read; a
-     * remote source that is down now may be up for the first request, which tries again.
-     */
-    private static void start(Refreshable keys, KeySource source, List<Refreshable> remoteKeys) {
-        if (source.isRemote()) {
-            remoteKeys.add(keys);
-        }
-        if (!keys.prefetch() && !source.isRemote()) {
-            throw new IllegalStateException("local keys checked at start no longer load: " + source.describe());
-        }
     }
 
     /**

@@ -1,0 +1,85 @@
+package dev.jwtauthorizer.verify;
+
+import dev.jwtauthorizer.config.IssuerConfig;
+import dev.jwtauthorizer.decision.Reason;
+import dev.jwtauthorizer.keys.HmacSecret;
+import dev.jwtauthorizer.keys.KeyCache;
+import dev.jwtauthorizer.keys.KeyLifetime;
+import dev.jwtauthorizer.keys.KeySet;
+import dev.jwtauthorizer.keys.KeySource;
+import dev.jwtauthorizer.keys.Refreshable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * Builds the {@link TokenVerifier} for a list of issuers, with their key sets and HMAC secrets
+ * loaded. The function (through {@code Checkers}) and the library's {@code JwtVerifier} both come
+ * here, so keys, their lifecycle and every check are the same code in both.
+ */
+public final class TokenVerifiers {
+    /** Told about each issuer's HMAC secret once it has been loaded at start. */
+    @FunctionalInterface
+    public interface SecretLoaded {
+        void loaded(KeyCache<HmacSecret> secret, KeySource source);
+    }
+
+    private TokenVerifiers() {
+    }
+
+    /**
+     * @param remoteLifetime how long fetched material is trusted; material given in configuration is kept for good
+     * @param remoteKeys     receives every cache of fetched material, to be refreshed at prime and after a restore
+     * @param secretLoaded   may refuse a secret that arrived but cannot be used
+     */
+    public static TokenVerifier load(List<IssuerConfig> issuers, Duration leeway, KeyLifetime remoteLifetime, Clock clock,
+                                     LongSupplier nanoClock, Executor background, List<Refreshable> remoteKeys,
+                                     SecretLoaded secretLoaded) {
+        List<IssuerVerifier> verifiers = new ArrayList<>();
+        // Entries that name the same key set URL share one cache, and so one fetch; nothing else is shared.
+        Map<String, KeySet> sharedKeySets = new HashMap<>();
+        for (IssuerConfig issuer : issuers) {
+            KeySource source = issuer.keySource();
+            KeySet keySet = source == null || source.sharedDocument() == null ? null : sharedKeySets.get(source.sharedDocument());
+            if (source != null && keySet == null) {
+                keySet = new KeySet(source, lifetime(source, remoteLifetime), nanoClock, background);
+                if (source.sharedDocument() != null) {
+                    sharedKeySets.put(source.sharedDocument(), keySet);
+                }
+                start(keySet, source, remoteKeys);
+            }
+            KeyCache<HmacSecret> secret = null;
+            if (issuer.hmacSecret() != null) {
+                secret = new KeyCache<>(issuer.hmacSecret(), bytes -> HmacSecret.parse(bytes, issuer.algorithms()),
+                        lifetime(issuer.hmacSecret(), remoteLifetime), Reason.SECRET_UNAVAILABLE, nanoClock, background);
+                start(secret, issuer.hmacSecret(), remoteKeys);
+                secretLoaded.loaded(secret, issuer.hmacSecret());
+            }
+            verifiers.add(new IssuerVerifier(issuer, keySet, secret, leeway, clock));
+        }
+        return new TokenVerifier(verifiers);
+    }
+
+    /** Fetched material has a lifetime; material given in configuration is loaded once and kept. */
+    public static KeyLifetime lifetime(KeySource source, KeyLifetime remoteLifetime) {
+        return source.isRemote() ? remoteLifetime : KeyLifetime.FOREVER;
+    }
+
+    /**
+     * Loads keys during initialisation. Local keys were checked when the configuration was read; a
+     * remote source that is down now may be up for the first request, which tries again.
+     */
+    public static void start(Refreshable keys, KeySource source, List<Refreshable> remoteKeys) {
+        if (source.isRemote()) {
+            remoteKeys.add(keys);
+        }
+        if (!keys.prefetch() && !source.isRemote()) {
+            throw new IllegalStateException("local keys checked at start no longer load: " + source.describe());
+        }
+    }
+}
