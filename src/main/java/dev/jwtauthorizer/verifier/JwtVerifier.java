@@ -234,6 +234,7 @@ public final class JwtVerifier {
         private TokenUse tokenUse = TokenUse.ACCESS;
         private Duration leeway = VerifierAssembly.DEFAULT_LEEWAY;
         private Clock clock = Clock.systemUTC();
+        private String jwksUri;
 
         private CognitoBuilder(String userPoolId) {
             this.userPoolId = userPoolId;
@@ -269,6 +270,12 @@ public final class JwtVerifier {
             return this;
         }
 
+        /** For tests: the pool's own key set URL is off this machine (the function's JWT_JWKS_URI does the same). */
+        CognitoBuilder jwksUri(String jwksUri) {
+            this.jwksUri = jwksUri;
+            return this;
+        }
+
         /**
          * Checks every value and fetches the pool's key set once.
          *
@@ -279,12 +286,21 @@ public final class JwtVerifier {
                 throw new IllegalArgumentException("clientId(...) is required: give the app client id(s) of the user pool "
                         + "whose tokens this API accepts");
             }
+            return VerifierAssembly.build(values(), null, NAMES, leeway, clock);
+        }
+
+        /** The settings as the function's variables would give them. */
+        Map<Setting, String> values() {
             Map<Setting, String> values = new EnumMap<>(Setting.class);
             values.put(Setting.JWT_COGNITO_USER_POOL_ID, userPoolId);
             values.put(Setting.JWT_AUDIENCE, String.join(",", clientIds));
             values.put(Setting.JWT_COGNITO_TOKEN_USE, tokenUse.claimValue());
-            return VerifierAssembly.build(values, null, Map.of(Setting.JWT_COGNITO_USER_POOL_ID, "JwtVerifier.cognito(...)",
-                    Setting.JWT_AUDIENCE, "clientId(...)", Setting.JWT_COGNITO_TOKEN_USE, "tokenUse(...)"), leeway, clock);
+            VerifierAssembly.putValue(values, Setting.JWT_JWKS_URI, jwksUri);
+            return values;
         }
+
+        static final Map<Setting, String> NAMES = Map.of(Setting.JWT_COGNITO_USER_POOL_ID, "JwtVerifier.cognito(...)",
+                Setting.JWT_AUDIENCE, "clientId(...)", Setting.JWT_COGNITO_TOKEN_USE, "tokenUse(...)",
+                Setting.JWT_JWKS_URI, "jwksUri(...)");
     }
 }
