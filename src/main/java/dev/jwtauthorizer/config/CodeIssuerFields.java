@@ -51,6 +51,7 @@ final class CodeIssuerFields implements IssuerFields {
 
     @Override
     public ConfigException error(Setting setting, String problem) {
-        return new ConfigException(name(setting), problem);
+        // Problems read on from the name, as in an entry of JWT_ISSUERS: "jwks(...) and jwksUri(...) are both set".
+        return ConfigException.sentence(name(setting), name(setting) + " " + problem);
     }
 }
