@@ -76,6 +76,27 @@ class ApiSurfaceTest {
         assertEquals(List.of(), undocumented, "public API types need a javadoc comment saying what they are for");
     }
 
+    @Test
+    void everyPackageSaysWhetherItIsApi() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Set<Path> directories = new TreeSet<>();
+        CoreImportsTest.javaFiles().forEach(file -> directories.add(file.getParent()));
+        for (Path directory : directories) {
+            String packageName = CoreImportsTest.SOURCES.relativize(directory).toString().replace('/', '.').replace('\\', '.');
+            Path info = directory.resolve("package-info.java");
+            if (!Files.exists(info)) {
+                problems.add(packageName + ": no package-info.java");
+                continue;
+            }
+            boolean saysInternal = Files.readString(info, StandardCharsets.UTF_8).contains("Internal: not part of the API; may change in any release.");
+            if (API.containsKey(packageName) == saysInternal) {
+                problems.add(packageName + (saysInternal ? ": an API package described as internal" : ": does not say \"Internal: not "
+                        + "part of the API; may change in any release.\""));
+            }
+        }
+        assertEquals(List.of(), problems, "every package's package-info.java says what it is for and whether it is API");
+    }
+
     /** The javadoc check itself tells a documented declaration from one that is not. */
     @Test
     void aDeclarationIsDocumentedOnlyByAJavadocCommentRightBeforeIt() {
