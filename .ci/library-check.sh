@@ -124,4 +124,4 @@ for expected in 'subject=alice' 'permits=true' 'context={tenant=acme}'; do
   grep -qxF "$expected" <<<"$out" || { echo "library-check: the consumer printed no '$expected':" >&2; echo "$out" >&2; exit 1; }
 done
 echo "library-check: ok; a consumer of $version alone ran JWT.decode and PolicyBuilder; it got:" \
-  "$(grep -o '[a-zA-Z0-9.-]*:[a-zA-Z0-9.-]*:jar:[^:]*' "$work/target/dependencies.txt" | cut -d: -f2 | sort | tr '\n' ' ')"
+  "$(grep -o '[a-zA-Z0-9.-]*:[a-zA-Z0-9.-]*:jar:[^:]*:[a-z]*' "$work/target/dependencies.txt" | cut -d: -f2,5 | sort | tr '\n' ' ')"
