@@ -26,12 +26,14 @@ import java.util.function.LongSupplier;
 
 /**
  * What checks credentials, built once per container with its key material loaded: the token
- * verifier (keys and HMAC secrets per issuer) and the API key checker (the key list).
+ * verifier (keys and HMAC secrets per issuer), the API key checker (the key list) and the user's
+ * custom check.
  *
- * @param apiKeys    null when API keys are not configured
- * @param remoteKeys every cache of fetched material, refreshed at prime and after a restore
+ * @param apiKeys     null when API keys are not configured
+ * @param remoteKeys  every cache of fetched material, refreshed at prime and after a restore
+ * @param customCheck null when JWT_CUSTOM_CHECK is not set
  */
-record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable> remoteKeys) {
+record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable> remoteKeys, CustomCheck customCheck) {
     Checkers {
         remoteKeys = List.copyOf(remoteKeys);
     }
@@ -60,7 +62,9 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
             }
             issuers.add(new IssuerVerifier(issuer, keySet, secret, config.leeway(), clock));
         }
-        return new Checkers(new TokenVerifier(issuers), apiKeys(config, nanoClock, background, remoteKeys), remoteKeys);
+        ApiKeyChecker apiKeys = apiKeys(config, nanoClock, background, remoteKeys);
+        CustomCheck customCheck = config.customCheck() == null ? null : CustomCheck.load(config.customCheck());
+        return new Checkers(new TokenVerifier(issuers), apiKeys, remoteKeys, customCheck);
     }
 
     private static ApiKeyChecker apiKeys(AuthorizerConfig config, LongSupplier nanoClock, Executor background,

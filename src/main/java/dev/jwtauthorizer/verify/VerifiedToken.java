@@ -5,6 +5,8 @@ import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.keys.JwsAlgorithm;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,8 @@ public final class VerifiedToken {
     private final JwsAlgorithm algorithm;
     private final String keyId;
     private final IssuerConfig issuer;
+    /** Built on first use: most requests never ask for the whole payload. */
+    private volatile Map<String, Object> readOnlyClaims;
 
     VerifiedToken(Map<String, Object> claims, JwsAlgorithm algorithm, String keyId, IssuerConfig issuer) {
         this.claims = claims;
@@ -34,6 +38,36 @@ public final class VerifiedToken {
     /** The header's kid, or null. */
     public String keyId() {
         return keyId;
+    }
+
+    /**
+     * Every claim of the payload, read-only all the way down: values are maps, lists, strings,
+     * numbers (Integer, Long, Double or BigInteger), booleans or null, as the token has them. Code
+     * given the claims (a custom check, a library user) must not be able to change what rules and
+     * context read afterwards, so nested maps and lists are read-only too.
+     */
+    public Map<String, Object> claims() {
+        Map<String, Object> view = readOnlyClaims;
+        if (view == null) {
+            view = readOnly(claims);
+            readOnlyClaims = view;
+        }
+        return view;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T readOnly(T value) {
+        if (value instanceof Map<?, ?> object) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            object.forEach((name, member) -> copy.put((String) name, readOnly(member)));
+            return (T) Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> array) {
+            List<Object> copy = new ArrayList<>(array.size());
+            array.forEach(element -> copy.add(readOnly(element)));
+            return (T) Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     /** The claim as a single string (a string, number or boolean), or null when absent or not scalar. */
