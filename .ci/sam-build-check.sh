@@ -22,12 +22,14 @@ mkdir "$work/package/lib"
 cp target/dependency/*.jar "$work/package/lib/"
 
 cd "$work/package"
-for unwanted in junit jackson-dataformat-yaml aws-lambda-java-serialization joda-time guava; do
+for unwanted in junit jackson-dataformat-yaml jackson-databind jackson-annotations aws-lambda-java-serialization joda-time guava; do
   if ls lib | grep -q "$unwanted"; then
     echo "sam-build-check: $unwanted is in the deployment package" >&2
     exit 1
   fi
 done
+# ACCP is an optional dependency (for projects using this one as a library); the function keeps it.
+ls lib | grep -q AmazonCorrettoCryptoProvider || { echo "sam-build-check: ACCP is not in the deployment package" >&2; exit 1; }
 answer() { java -cp ".:lib/*" dev.jwtauthorizer.cli.Main invoke -e "$repo/events/$1.json" --env-vars "$repo/events/env.json" 2>/dev/null; }
 answer valid-token | grep -q '"Effect":"Allow"' || { echo "sam-build-check: valid-token was not allowed" >&2; exit 1; }
 answer bad-signature | grep -q '"errorMessage":"Unauthorized"' || { echo "sam-build-check: bad-signature was not refused" >&2; exit 1; }

@@ -32,7 +32,8 @@ import java.util.function.LongSupplier;
 
 /**
  * One request's path through the authorizer: find its credential (a JWT or an API key), check it,
- * find the routes it grants, build the answer, log the decision. Built once per container; the
+ * find the routes it grants, let the custom check (JWT_CUSTOM_CHECK) have its say, build the
+ * answer, log the decision. Built once per container; the
  * Lambda handler and the command line both drive this same object.
  */
 public final class Authorizer {
@@ -51,7 +52,7 @@ public final class Authorizer {
         this.verifier = checkers.verifier();
         this.apiKeys = checkers.apiKeys();
         this.remoteKeys = checkers.remoteKeys();
-        this.answers = new Answers(config);
+        this.answers = new Answers(config, checkers.customCheck());
     }
 
     /**
@@ -75,7 +76,8 @@ public final class Authorizer {
     static Authorizer create(AuthorizerConfig config, Clock clock, LongSupplier nanoClock, Executor background) {
         Checkers checkers = Checkers.load(config, clock, nanoClock, background);
         JsonLog.info("authorizer_ready", "issuers", config.issuers().stream().flatMap(i -> i.issuers().stream()).toList(),
-                "apiKeys", config.apiKeys() == null ? null : config.apiKeys().keyList().describe());
+                "apiKeys", config.apiKeys() == null ? null : config.apiKeys().keyList().describe(),
+                "customCheck", config.customCheck());
         return new Authorizer(config, checkers);
     }
 
@@ -158,14 +160,14 @@ public final class Authorizer {
         VerifiedToken token = verifier.verify(compact);
         checked.algorithm = token.algorithm().name();
         checked.keyId = token.keyId();
-        return answers.forToken(token, request, arn);
+        return answers.forToken(token, request, arn, checked);
     }
 
     private Decision decideForApiKey(Credential credential, AuthorizerRequest request, DecisionLog.Checked checked) {
         MethodArn arn = parseMethodArn(request.arn());
         ApiKeyEntry entry = apiKeys.check(credential.presented());
         checked.apiKeyId = entry.id();
-        return answers.forApiKey(entry, request, arn);
+        return answers.forApiKey(entry, request, arn, checked);
     }
 
     /**

@@ -20,12 +20,14 @@ import java.util.function.LongSupplier;
 
 /**
  * What checks credentials, built once per container with its key material loaded: the token
- * verifier (keys and HMAC secrets per issuer) and the API key checker (the key list).
+ * verifier (keys and HMAC secrets per issuer), the API key checker (the key list) and the user's
+ * custom check.
  *
- * @param apiKeys    null when API keys are not configured
- * @param remoteKeys every cache of fetched material, refreshed at prime and after a restore
+ * @param apiKeys     null when API keys are not configured
+ * @param remoteKeys  every cache of fetched material, refreshed at prime and after a restore
+ * @param customCheck null when JWT_CUSTOM_CHECK is not set
  */
-record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable> remoteKeys) {
+record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable> remoteKeys, CustomCheck customCheck) {
     Checkers {
         remoteKeys = List.copyOf(remoteKeys);
     }
@@ -35,7 +37,9 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
         TokenVerifier verifier = TokenVerifiers.load(config.issuers(), config.leeway(), config.keyLifetime(), clock,
                 nanoClock, background, remoteKeys, (secret, source) ->
                         refuseUnusableSecret(secret, source, Setting.JWT_HMAC_SECRET_ID, "an HMAC secret"));
-        return new Checkers(verifier, apiKeys(config, nanoClock, background, remoteKeys), remoteKeys);
+        ApiKeyChecker apiKeys = apiKeys(config, nanoClock, background, remoteKeys);
+        CustomCheck customCheck = config.customCheck() == null ? null : CustomCheck.load(config.customCheck());
+        return new Checkers(verifier, apiKeys, remoteKeys, customCheck);
     }
 
     private static ApiKeyChecker apiKeys(AuthorizerConfig config, LongSupplier nanoClock, Executor background,

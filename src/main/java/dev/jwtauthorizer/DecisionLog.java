@@ -24,6 +24,8 @@ final class DecisionLog {
         String keyId;
         /** The id of the API key's entry, or null. */
         String apiKeyId;
+        /** The reason a custom check gave for a deny or a reject, or null. */
+        String checkReason;
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -76,6 +78,7 @@ final class DecisionLog {
                 checked == null ? null : checked.algorithm,
                 checked == null ? null : checked.keyId,
                 checked == null ? null : checked.apiKeyId,
+                checked == null ? null : checked.checkReason,
                 jwt ? tokenHash(credential.value()) : null,
                 request == null ? null : request.arn());
         return decision;

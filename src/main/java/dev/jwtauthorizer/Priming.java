@@ -32,6 +32,11 @@ import java.util.Map;
  * refused before any digest, so it costs no fetch of the key list), so its own path (and its
  * logging) is loaded as well. Nothing made here survives into the decisions of the real one, and
  * nothing reaches the log but one "primed" line.
+ *
+ * <p>The user's custom check (JWT_CUSTOM_CHECK) is never called here: the second authorizer has
+ * none, and the real one is only sent credentials refused before any check runs. User code may have
+ * side effects (a call to a policy service, a counter, an audit record), and throw-away principals
+ * must not reach them.
  */
 final class Priming {
     private static final String ISSUER = "https://priming.invalid";

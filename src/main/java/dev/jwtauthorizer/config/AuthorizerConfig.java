@@ -18,6 +18,7 @@ import java.util.Map;
  * @param tokenSources         where REQUEST events carry the token
  * @param httpApiResponse      the shape of the answer to HTTP API payload 2.0 events
  * @param apiKeys              API keys; null when not configured
+ * @param customCheck          the class name of the custom check; null when not configured
  */
 public record AuthorizerConfig(
         List<IssuerConfig> issuers,
@@ -30,7 +31,8 @@ public record AuthorizerConfig(
         KeyLifetime keyLifetime,
         TokenSources tokenSources,
         HttpApiResponse httpApiResponse,
-        ApiKeysConfig apiKeys) {
+        ApiKeysConfig apiKeys,
+        String customCheck) {
 
     public AuthorizerConfig {
         issuers = List.copyOf(issuers);

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link AuthorizerConfig} from environment variables, failing on the first wrong one.
@@ -21,6 +22,9 @@ import java.util.Set;
  * ({@link UnknownVariables}).
  */
 final class ConfigReader {
+    /** A binary class name (a nested class as Outer$Inner), ASCII only: it is written back in messages. */
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+
     private final Map<String, String> environment;
     private final EnvironmentFields variables;
     private final ConfigFiles files;
@@ -55,7 +59,8 @@ final class ConfigReader {
                 lifetime,
                 tokenSources(),
                 httpApiResponse(),
-                apiKeys);
+                apiKeys,
+                customCheck());
     }
 
     /**
@@ -80,6 +85,16 @@ final class ConfigReader {
             }
         }
         return true;
+    }
+
+    /** A class name, checked for its shape here; loading it is left to the function, which owns the class path. */
+    private String customCheck() {
+        String name = variables.get(Setting.JWT_CUSTOM_CHECK);
+        if (name != null && !CLASS_NAME.matcher(name).matches()) {
+            throw new ConfigException(Setting.JWT_CUSTOM_CHECK, "\"" + name
+                    + "\" is not a fully qualified Java class name like com.example.checks.TenantCheck");
+        }
+        return name;
     }
 
     private TokenSources tokenSources() {

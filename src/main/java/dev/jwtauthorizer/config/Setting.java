@@ -32,6 +32,7 @@ public enum Setting {
     JWT_API_KEYS_FILE(null, null, "Path of a file holding the API key list document, looked up like JWT_RULES_FILE."),
     JWT_API_KEYS_SECRET_ID(null, null, "Name or ARN of a Secrets Manager secret whose SecretString is the API key list document: keys rotate without a deployment."),
     JWT_API_KEY_SOURCES(null, "header:x-api-key", "Where requests carry an API key, with the syntax of JWT_TOKEN_SOURCES. Read only when API keys are configured."),
+    JWT_CUSTOM_CHECK(null, null, "Your own check, run for every request whose JWT or API key passed: the fully qualified name of a public class implementing `dev.jwtauthorizer.extension.AuthorizationCheck`, with a public no-argument constructor, on the class path (a layer's `java/lib/your-checks.jar`). It may reject (401), deny (403), add context or narrow the routes; if it throws, the request fails closed (500). See Add your own check."),
     JWT_SECRETS_VIA(null, "api", "How secrets (JWT_HMAC_SECRET_ID, JWT_API_KEYS_SECRET_ID) are read: `api` (a signed GetSecretValue call with the function's own credentials; SnapStart stays on) or `extension` (the AWS Parameters and Secrets Lambda Extension; no SnapStart)."),
     JWT_JWKS_TIMEOUT_MS(null, "2000", "Connect and read timeout of each fetch (key set, discovery document, secret), 100-10000."),
     JWT_JWKS_REFRESH_COOLDOWN_SECONDS(null, "30", "Least time between two fetches of one key set or secret for the same cause: refetches for unknown `kid`s have their own budget, apart from refreshes due to age and retries after failures, 1-3600."),

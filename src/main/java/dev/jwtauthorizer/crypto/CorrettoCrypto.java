@@ -17,8 +17,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * java-jwt asks for a {@code Signature} or {@code Mac} per check, so checks move over as soon as
  * ACCP heads the provider list. If the library cannot load (another CPU, another OS) or fails its
  * self-tests, it is removed again and the JDK's provider goes on: slower, never weaker.
+ *
+ * <p>ACCP is an optional dependency: the function's package holds it, a project that uses this one
+ * as a library gets it only by adding it for its own CPU. Without it on the class path the JDK's
+ * provider is used and that is said once, at INFO: it is a choice, not a fault. Only {@link Accp}
+ * names ACCP's classes, so this class loads and runs whether or not they are there.
  */
 public final class CorrettoCrypto {
+    /** {@code AmazonCorrettoCryptoProvider.PROVIDER_NAME}, which the compiler would inline anyway. */
+    static final String PROVIDER_NAME = "AmazonCorrettoCryptoProvider";
+    private static final String PROVIDER_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private CorrettoCrypto() {
@@ -43,20 +51,40 @@ public final class CorrettoCrypto {
     /** True when ACCP heads the provider list, so that it performs every signature check. */
     public static boolean isActive() {
         Provider[] providers = Security.getProviders();
-        return providers.length > 0 && providers[0].getName().equals(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
+        return providers.length > 0 && providers[0].getName().equals(PROVIDER_NAME);
+    }
+
+    /** True when ACCP's classes are on this class's class path; loads nothing native. */
+    static boolean isOnClassPath() {
+        try {
+            Class.forName(PROVIDER_CLASS, false, CorrettoCrypto.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static void installNow() {
+        if (!isOnClassPath()) {
+            JsonLog.info("crypto_provider", "provider", "JDK", "cause", "accp_not_on_class_path");
+            return;
+        }
         long start = System.nanoTime();
         try {
+            Accp.installHealthy();
+            JsonLog.info("crypto_provider", "provider", PROVIDER_NAME, "millis", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: the jar is incomplete, or its native library is for another platform.
+            Security.removeProvider(PROVIDER_NAME);
+            JsonLog.warn("crypto_provider_unavailable", "provider", "JDK", "exception", e.getClass().getName());
+        }
+    }
+
+    /** The only code that names ACCP's classes: resolved on first call, never when ACCP is absent. */
+    private static final class Accp {
+        static void installHealthy() {
             AmazonCorrettoCryptoProvider.install();
             AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
-            JsonLog.info("crypto_provider", "provider", AmazonCorrettoCryptoProvider.PROVIDER_NAME,
-                    "millis", (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException | LinkageError e) {
-            // LinkageError: the jar is missing or its native library is for another platform.
-            Security.removeProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
-            JsonLog.warn("crypto_provider_unavailable", "provider", "JDK", "exception", e.getClass().getName());
         }
     }
 }

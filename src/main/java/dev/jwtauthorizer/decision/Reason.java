@@ -4,6 +4,8 @@ package dev.jwtauthorizer.decision;
 public enum Reason {
     ROUTE_ALLOWED(Outcome.ALLOW),
     ROUTE_NOT_ALLOWED(Outcome.DENY),
+    /** The custom check (JWT_CUSTOM_CHECK) denied a request whose credential passed: a 403, as for a route it lacks. */
+    CUSTOM_CHECK_DENIED(Outcome.DENY),
 
     MISSING_TOKEN(Outcome.UNAUTHORIZED),
     TOKEN_TOO_LARGE(Outcome.UNAUTHORIZED),
@@ -35,11 +37,15 @@ public enum Reason {
     API_KEY_NOT_RECOGNISED(Outcome.UNAUTHORIZED),
     /** A request carrying a JWT and an API key, or two different API keys: refused rather than guessed. */
     AMBIGUOUS_CREDENTIALS(Outcome.UNAUTHORIZED),
+    /** The custom check rejected a request whose credential passed: a 401. */
+    CUSTOM_CHECK_REJECTED(Outcome.UNAUTHORIZED),
 
     KEY_SET_UNAVAILABLE(Outcome.ERROR),
     SECRET_UNAVAILABLE(Outcome.ERROR),
     /** An event that is no API Gateway authorizer event this function knows: a wiring mistake, answered 500. */
     UNRECOGNISED_EVENT(Outcome.ERROR),
+    /** The custom check threw, or returned null: closed, with a 500. */
+    CUSTOM_CHECK_FAILED(Outcome.ERROR),
     INTERNAL_ERROR(Outcome.ERROR);
 
     private final Outcome outcome;

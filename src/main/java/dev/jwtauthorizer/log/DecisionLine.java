@@ -19,11 +19,13 @@ public final class DecisionLine {
      * @param principal  the principal of an ALLOW or DENY, or null; likewise for the rest
      * @param credential {@code jwt} or {@code api_key}: what the request carried
      * @param apiKeyId   the id of a recognised API key's entry, never the key nor its digest
+     * @param checkReason the reason a custom check gave for a deny or a reject (its own text, of a
+     *                    limited alphabet), or null
      * @param tokenHash  a short one-way digest of a JWT, never the token; null for an API key
      */
     public static void write(LogLevel level, String outcome, String reason, long micros, String principal, String api,
                              String credential, String source, String algorithm, String keyId, String apiKeyId,
-                             String tokenHash, String methodArn) {
+                             String checkReason, String tokenHash, String methodArn) {
         LogSettings settings = JsonLog.settings();
         Invocation invocation = CurrentInvocation.get();
         long now = System.currentTimeMillis();
@@ -39,6 +41,7 @@ public final class DecisionLine {
                     .string("alg", algorithm)
                     .string("kid", keyId)
                     .string("apiKeyId", apiKeyId)
+                    .string("checkReason", checkReason)
                     .string("tokenHash", tokenHash)
                     .string("methodArn", methodArn)
                     .number("micros", micros);
