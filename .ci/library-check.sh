@@ -27,10 +27,12 @@ version=$(pom version)
 mvn -B -q -Dstyle.color=never install -DskipTests -Dfuzz.skip=true
 echo "library-check: installed dev.jwtauthorizer:jwt-authorizer:$version"
 
-if [ -f examples/custom-checks/pom.xml ]; then
-  mvn -B -q -Dstyle.color=never -f examples/custom-checks/pom.xml verify
-  echo "library-check: examples/custom-checks built and tested against the installed library"
+if [ ! -f examples/custom-checks/pom.xml ]; then
+  echo "library-check: examples/custom-checks/pom.xml is missing" >&2
+  exit 1
 fi
+mvn -B -q -Dstyle.color=never -f examples/custom-checks/pom.xml verify -Djwt-authorizer.version="$version"
+echo "library-check: examples/custom-checks built and tested against the installed library"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
