@@ -89,10 +89,15 @@ cat > "$work/src/main/java/consumer/Consumer.java" <<'EOF'
 package consumer;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.policy.MethodArn;
 import dev.jwtauthorizer.policy.PolicyBuilder;
+import dev.jwtauthorizer.verifier.JwtRejectedException;
+import dev.jwtauthorizer.verifier.JwtVerifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 public final class Consumer {
     public static void main(String[] args) {
@@ -106,6 +111,20 @@ public final class Consumer {
         System.out.println("subject=" + jwt.getSubject());
         System.out.println("permits=" + response.permits(request));
         System.out.println("context=" + response.context());
+
+        // The verifier, with java-jwt's JWT.create (jackson-databind) making the token to check.
+        byte[] secret = "a-consumer-secret-of-more-than-32-bytes".getBytes(StandardCharsets.UTF_8);
+        JwtVerifier verifier = JwtVerifier.builder().issuer("https://issuer.example").audience("consumer")
+                .algorithms("HS256").hmacSecret(secret).build();
+        String signed = JWT.create().withIssuer("https://issuer.example").withAudience("consumer").withSubject("bob")
+                .withExpiresAt(Instant.now().plusSeconds(300)).sign(Algorithm.HMAC256(secret));
+        System.out.println("verified=" + verifier.verify(signed).subject());
+        try {
+            verifier.verify(signed.substring(0, signed.length() - 2) + "AA");
+            System.out.println("rejected=nothing");
+        } catch (JwtRejectedException e) {
+            System.out.println("rejected=" + e.reason());
+        }
     }
 }
 EOF
@@ -122,8 +141,8 @@ grep -q 'com.fasterxml.jackson.core:jackson-databind' "$work/target/dependencies
 b64() { printf '%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '='; }
 token="$(b64 '{"alg":"RS256","typ":"JWT"}').$(b64 '{"sub":"alice","tenant":"acme"}').c2lnbmF0dXJl"
 out=$(java -cp "$work/target/classes:$(cat "$work/target/class-path.txt")" consumer.Consumer "$token")
-for expected in 'subject=alice' 'permits=true' 'context={tenant=acme}'; do
+for expected in 'subject=alice' 'permits=true' 'context={tenant=acme}' 'verified=bob' 'rejected=BAD_SIGNATURE'; do
   grep -qxF "$expected" <<<"$out" || { echo "library-check: the consumer printed no '$expected':" >&2; echo "$out" >&2; exit 1; }
 done
-echo "library-check: ok; a consumer of $version alone ran JWT.decode and PolicyBuilder; it got:" \
+echo "library-check: ok; a consumer of $version alone ran JWT.decode, JwtVerifier and PolicyBuilder; it got:" \
   "$(grep -o '[a-zA-Z0-9.-]*:[a-zA-Z0-9.-]*:jar:[^:]*:[a-z]*' "$work/target/dependencies.txt" | cut -d: -f2,5 | sort | tr '\n' ' ')"
