@@ -164,9 +164,10 @@ function jmhOverhead(file) {
   } catch {
     return null;
   }
+  // The summary line: "WarmPathBenchmark.decision  RS256  accp  avgt  5  28.575 ± 2.200  us/op"
   const score = (bench) => {
-    const line = text.split("\n").find((l) => l.includes(`WarmPathBenchmark.${bench} `) && /\bRS256\b/.test(l) && /\baccp\b/.test(l));
-    return line ? Number(line.trim().split(/\s+/).at(-3)) : null;
+    const line = text.split("\n").find((l) => new RegExp(`^WarmPathBenchmark\\.${bench}\\s+RS256\\s+accp\\s`).test(l));
+    return line ? Number(line.trim().split(/\s+/).at(-4)) : null;
   };
   const decision = score("decision");
   const floor = score("signatureOnly");
