@@ -7,10 +7,10 @@ import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.decision.Decision;
 import dev.jwtauthorizer.decision.Outcome;
 import dev.jwtauthorizer.keys.JwkExport;
+import dev.jwtauthorizer.log.JsonLog;
 import dev.jwtauthorizer.token.JwsSigner;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -91,8 +91,10 @@ public class WarmPathBenchmark {
                 throw new IllegalStateException("ACCP did not install on this machine");
             }
         }
-        // The decision log line is formatted and written, as on Lambda, but not to the console.
-        System.setErr(new PrintStream(new FileOutputStream("/dev/null"), true, StandardCharsets.UTF_8));
+        // The decision log line is formatted and written, as on Lambda, but to /dev/null: the log
+        // writes standard error's descriptor itself, which JMH pipes to its own process, whose copying
+        // (hundreds of MB) would compete with the benchmark for the CPU.
+        JsonLog.writeTo(new FileOutputStream("/dev/null"));
         Map<String, String> env = new HashMap<>();
         env.put("JWT_ISSUER", ISSUER);
         env.put("JWT_AUDIENCE", "bench-api");
