@@ -81,6 +81,10 @@ public final class Authorizer {
         return new Authorizer(config, checkers);
     }
 
+    AuthorizerConfig config() {
+        return config;
+    }
+
     /** Whether API keys are configured: priming then exercises their path too. */
     boolean acceptsApiKeys() {
         return apiKeys != null;
@@ -175,12 +179,29 @@ public final class Authorizer {
      * first verifications are paid once, at deployment, instead of by the first request of each
      * restored instance. Remote keys are fetched again, so the snapshot holds the freshest there are
      * (and holds them even when the fetch at initialisation failed). The fast crypto provider is
-     * installed first, so that the snapshot holds it loaded and its paths primed.
+     * installed first, so that the snapshot holds it loaded and its paths primed. Priming calls
+     * {@link #authorize(Map)} directly; {@link #prime(PrimingEntry.Factory)} goes through a handler.
      */
     public void prime() {
+        prime(null);
+    }
+
+    /**
+     * {@link #prime()} through the entry the platform calls (the Lambda handler's), so that what
+     * surrounds the authorizer there is warmed too.
+     *
+     * @param entries makes that entry around an authorizer; null for none
+     */
+    public void prime(PrimingEntry.Factory entries) {
         CorrettoCrypto.install();
-        remoteKeys.forEach(Refreshable::refreshNow);
-        Priming.run(this);
+        for (Refreshable keys : remoteKeys) {
+            keys.refreshNow();
+        }
+        if (entries == null) {
+            Priming.run(this);
+        } else {
+            Priming.run(this, entries);
+        }
     }
 
     /**
