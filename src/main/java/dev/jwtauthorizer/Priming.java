@@ -36,8 +36,11 @@ final class Priming {
     /** How long compiling must have stopped to count as settled. */
     private static final long QUIET_NANOS = 100_000_000L;
     /** Bounds, so a slow or busy machine cannot hold the snapshot for long. */
-    private static final long MAX_DRIVING_NANOS = 10_000_000_000L;
-    private static final long MAX_DRAINING_NANOS = 2_000_000_000L;
+    static final Bounds BOUNDS = new Bounds(5_000_000_000L, 2_000_000_000L);
+
+    /** How long priming may drive the path, and then wait for the compile queue, at most. */
+    record Bounds(long drivingNanos, long drainingNanos) {
+    }
 
     private Priming() {
     }
@@ -48,10 +51,14 @@ final class Priming {
     }
 
     static void run(Authorizer real, PrimingEntry.Factory entries) {
+        run(real, entries, BOUNDS);
+    }
+
+    static void run(Authorizer real, PrimingEntry.Factory entries, Bounds bounds) {
         long start = System.nanoTime();
         try {
             Outcome outcome = new Outcome();
-            JsonLog.silently(() -> warm(real, entries, outcome));
+            JsonLog.silently(() -> warm(real, entries, bounds, outcome));
             JsonLog.info("primed", "millis", (System.nanoTime() - start) / 1_000_000, "rounds", outcome.rounds,
                     "jitSettled", outcome.settled);
         } catch (RuntimeException e) {
@@ -66,7 +73,7 @@ final class Priming {
         boolean settled;
     }
 
-    private static void warm(Authorizer real, PrimingEntry.Factory entries, Outcome outcome) {
+    private static void warm(Authorizer real, PrimingEntry.Factory entries, Bounds bounds, Outcome outcome) {
         CompilerActivity jit = CompilerActivity.ofThisJvm();
         // Two throw-away authorizers: every setting used, and every setting at its default. The JIT
         // compiles what it has seen: a branch priming never took is a deoptimisation after the restore.
@@ -84,7 +91,7 @@ final class Priming {
         // Each kind's events take turns, one per round, so a round is short yet every kind and
         // algorithm reaches the calls the last tier needs.
         int rounds = Math.max(MIN_ROUNDS, jit.callsForLastTier());
-        long drivingEnds = System.nanoTime() + MAX_DRIVING_NANOS;
+        long drivingEnds = System.nanoTime() + bounds.drivingNanos();
         int round = 0;
         while (round < rounds || !jit.quietFor(QUIET_NANOS)) {
             if (round % FRESH_HANDLER_EVERY == 0) {
@@ -118,7 +125,7 @@ final class Priming {
                 invoke(realEntry, event);
             }
         }
-        outcome.settled = jit.awaitQuiet(QUIET_NANOS, System.nanoTime() + MAX_DRAINING_NANOS);
+        outcome.settled = jit.awaitQuiet(QUIET_NANOS, System.nanoTime() + bounds.drainingNanos());
     }
 
     /**
