@@ -85,7 +85,7 @@ final class Priming {
         List<PrimingEntry> primers = new ArrayList<>();
         for (PrimingEvents world : worlds) {
             authorizers.add(Authorizer.create(AuthorizerConfig.fromEnvironment(world.environment), Clock.systemUTC(),
-                    System::nanoTime, Runnable::run));
+                    Authorizer.NANO_CLOCK, Runnable::run));
             primers.add(null);
         }
         // Each kind's events take turns, one per round, so a round is short yet every kind and
