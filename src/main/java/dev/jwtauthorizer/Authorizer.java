@@ -37,6 +37,12 @@ import java.util.function.LongSupplier;
  * Lambda handler and the command line both drive this same object.
  */
 public final class Authorizer {
+    /**
+     * The one clock of key ages: priming's authorizers share it with the real one, so the JIT sees
+     * one class at that call, not a second one the first real request deoptimises.
+     */
+    static final LongSupplier NANO_CLOCK = System::nanoTime;
+
     private final AuthorizerConfig config;
     private final CredentialFinder credentials;
     private final TokenVerifier verifier;
@@ -66,7 +72,7 @@ public final class Authorizer {
     }
 
     public static Authorizer create(AuthorizerConfig config, Clock clock) {
-        return create(config, clock, System::nanoTime, KeyCache.daemonThreads());
+        return create(config, clock, NANO_CLOCK, KeyCache.daemonThreads());
     }
 
     /**
@@ -79,6 +85,10 @@ public final class Authorizer {
                 "apiKeys", config.apiKeys() == null ? null : config.apiKeys().keyList().describe(),
                 "customCheck", config.customCheck());
         return new Authorizer(config, checkers);
+    }
+
+    AuthorizerConfig config() {
+        return config;
     }
 
     /** Whether API keys are configured: priming then exercises their path too. */
@@ -175,12 +185,29 @@ public final class Authorizer {
      * first verifications are paid once, at deployment, instead of by the first request of each
      * restored instance. Remote keys are fetched again, so the snapshot holds the freshest there are
      * (and holds them even when the fetch at initialisation failed). The fast crypto provider is
-     * installed first, so that the snapshot holds it loaded and its paths primed.
+     * installed first, so that the snapshot holds it loaded and its paths primed. Priming calls
+     * {@link #authorize(Map)} directly; {@link #prime(PrimingEntry.Factory)} goes through a handler.
      */
     public void prime() {
+        prime(null);
+    }
+
+    /**
+     * {@link #prime()} through the entry the platform calls (the Lambda handler's), so that what
+     * surrounds the authorizer there is warmed too.
+     *
+     * @param entries makes that entry around an authorizer; null for none
+     */
+    public void prime(PrimingEntry.Factory entries) {
         CorrettoCrypto.install();
-        remoteKeys.forEach(Refreshable::refreshNow);
-        Priming.run(this);
+        for (Refreshable keys : remoteKeys) {
+            keys.refreshNow();
+        }
+        if (entries == null) {
+            Priming.run(this);
+        } else {
+            Priming.run(this, entries);
+        }
     }
 
     /**

@@ -1,37 +1,28 @@
 package dev.jwtauthorizer;
 
-import com.auth0.jwt.algorithms.Algorithm;
-import dev.jwtauthorizer.apikeys.ApiKeyHash;
-import dev.jwtauthorizer.apikeys.DigestAlgorithm;
 import dev.jwtauthorizer.config.AuthorizerConfig;
-import dev.jwtauthorizer.keys.JwkExport;
+import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.log.JsonLog;
-import dev.jwtauthorizer.token.JwsSigner;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Warms the request path with throw-away keys and tokens: a second authorizer that trusts only
- * keys made here and discarded with it, fed events of every kind (so reading each kind, each token
- * source and each answer shape is loaded too). When the real authorizer takes API keys, the
- * second one takes throw-away keys as well, right and wrong ones, so digesting and comparing are
- * warm. The real authorizer then answers one malformed token (and one malformed API key, which is
- * refused before any digest, so it costs no fetch of the key list), so its own path (and its
- * logging) is loaded as well. Nothing made here survives into the decisions of the real one, and
- * nothing reaches the log but one "primed" line.
+ * Warms the request path before a SnapStart snapshot, through the same entry the Lambda runtime
+ * calls, so that what a restored instance runs is already loaded and compiled. A second authorizer
+ * that trusts only throw-away keys ({@link PrimingEvents}) is fed, as JSON text read the way the
+ * runtime reads it, events of every kind carrying tokens of every algorithm the real authorizer
+ * allows (and API keys when it takes them), and each answer is written back as JSON, the way the
+ * runtime writes it. It goes on until the JIT's last tier (C2 under default flags) has had the calls
+ * it needs and compiling has stopped, then waits for the compile queue to drain: a compilation that
+ * lands after the restore costs the first requests there. Every step is bounded in time.
+ *
+ * <p>The real authorizer then answers a few malformed tokens (and a malformed API key, refused
+ * before any digest, so it costs no fetch of the key list), so its own path and logging are loaded
+ * too. Nothing made here survives into the decisions of the real one, and nothing reaches the log
+ * but one "primed" line.
  *
  * <p>The user's custom check (JWT_CUSTOM_CHECK) is never called here: the second authorizer has
  * none, and the real one is only sent credentials refused before any check runs. User code may have
@@ -39,134 +30,121 @@ import java.util.Map;
  * must not reach them.
  */
 final class Priming {
-    private static final String ISSUER = "https://priming.invalid";
-    private static final String AUDIENCE = "priming";
-    private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:000000000000:priming/prime/GET/prime";
-    private static final String CONNECT_ARN = "arn:aws:execute-api:us-east-1:000000000000:priming/prime/$connect";
-    private static final int ROUNDS = 200;
+    /** Rounds at least, whatever the JIT: the path's one-off costs (class loading, first calls) settle by then. */
+    static final int MIN_ROUNDS = 200;
+    private static final int FRESH_HANDLER_EVERY = 500;
+    /** How long compiling must have stopped to count as settled. */
+    private static final long QUIET_NANOS = 100_000_000L;
+    /** Bounds, so a slow or busy machine cannot hold the snapshot for long. */
+    static final Bounds BOUNDS = new Bounds(5_000_000_000L, 2_000_000_000L);
+
+    /** How long priming may drive the path, and then wait for the compile queue, at most. */
+    record Bounds(long drivingNanos, long drainingNanos) {
+    }
 
     private Priming() {
     }
 
+    /** Priming through {@link Authorizer#authorize(Map)} itself, for callers without a handler. */
     static void run(Authorizer real) {
+        run(real, Priming::direct);
+    }
+
+    static void run(Authorizer real, PrimingEntry.Factory entries) {
+        run(real, entries, BOUNDS);
+    }
+
+    static void run(Authorizer real, PrimingEntry.Factory entries, Bounds bounds) {
         long start = System.nanoTime();
         try {
-            JsonLog.silently(() -> warm(real));
-            JsonLog.info("primed", "millis", (System.nanoTime() - start) / 1_000_000);
+            Outcome outcome = new Outcome();
+            JsonLog.silently(() -> warm(real, entries, bounds, outcome));
+            JsonLog.info("primed", "millis", (System.nanoTime() - start) / 1_000_000, "rounds", outcome.rounds,
+                    "jitSettled", outcome.settled);
         } catch (RuntimeException e) {
             // Priming is an optimisation: a failure here must not stop the snapshot or the function.
             JsonLog.warn("priming_failed", "exception", e.getClass().getName());
         }
     }
 
-    private static void warm(Authorizer real) {
-        KeyPair rsa = generate("RSA", null);
-        KeyPair ec = generate("EC", new ECGenParameterSpec("secp256r1"));
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        Map<String, String> env = new HashMap<>();
-        env.put("JWT_ISSUER", ISSUER);
-        env.put("JWT_AUDIENCE", AUDIENCE);
-        env.put("JWT_ALGORITHMS", "RS256,ES256,HS256");
-        env.put("JWT_JWKS", JwkExport.keySet(
-                JwkExport.publicJwk(rsa.getPublic(), "rsa", "RS256"), JwkExport.publicJwk(ec.getPublic(), "ec", "ES256")));
-        env.put("JWT_HMAC_SECRET", "base64:" + Base64.getEncoder().encodeToString(secret));
-        env.put("JWT_RULES", "[{\"claim\":\"scope\",\"value\":\"prime\",\"allow\":[\"GET /prime\",\"$connect\"]}]");
-        env.put("JWT_CONTEXT_CLAIMS", "sub,scope");
-        env.put("JWT_TOKEN_SOURCES", "header:Authorization,cookie:prime,query:prime,protocol:prime");
-        String apiKey = "prime-" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    /** What a run did, for its log line. */
+    private static final class Outcome {
+        int rounds;
+        boolean settled;
+    }
+
+    private static void warm(Authorizer real, PrimingEntry.Factory entries, Bounds bounds, Outcome outcome) {
+        CompilerActivity jit = CompilerActivity.ofThisJvm();
+        // Two throw-away authorizers: every setting used, and every setting at its default. The JIT
+        // compiles what it has seen: a branch priming never took is a deoptimisation after the restore.
+        List<PrimingEvents> worlds = List.of(
+                new PrimingEvents(PrimingEvents.algorithmsOf(real.config()), real.config().httpApiResponse(), false,
+                        real.acceptsApiKeys()),
+                new PrimingEvents(PrimingEvents.algorithmsOf(real.config()), real.config().httpApiResponse(), true, false));
+        List<Authorizer> authorizers = new ArrayList<>();
+        List<PrimingEntry> primers = new ArrayList<>();
+        for (PrimingEvents world : worlds) {
+            authorizers.add(Authorizer.create(AuthorizerConfig.fromEnvironment(world.environment), Clock.systemUTC(),
+                    Authorizer.NANO_CLOCK, Runnable::run));
+            primers.add(null);
+        }
+        // Each kind's events take turns, one per round, so a round is short yet every kind and
+        // algorithm reaches the calls the last tier needs.
+        int rounds = Math.max(MIN_ROUNDS, jit.callsForLastTier());
+        long drivingEnds = System.nanoTime() + bounds.drivingNanos();
+        int round = 0;
+        while (round < rounds || !jit.quietFor(QUIET_NANOS)) {
+            if (round % FRESH_HANDLER_EVERY == 0) {
+                // A new handler's first invocation is a cold start: its branch too is then seen compiled.
+                for (int w = 0; w < worlds.size(); w++) {
+                    primers.set(w, entries.around(authorizers.get(w)));
+                }
+            }
+            for (int w = 0; w < worlds.size(); w++) {
+                PrimingEvents events = worlds.get(w);
+                PrimingEntry entry = primers.get(w);
+                for (String event : events.everyRound) {
+                    invoke(entry, event);
+                }
+                for (List<String> kind : events.inTurn) {
+                    invoke(entry, kind.get(round % kind.size()));
+                }
+            }
+            round++;
+            if (System.nanoTime() - drivingEnds >= 0) {
+                break;
+            }
+        }
+        outcome.rounds = round;
+        PrimingEntry realEntry = entries.around(real);
         if (real.acceptsApiKeys()) {
-            env.put("JWT_API_KEYS", "{\"keys\":[" + apiKeyEntry("prime", ApiKeyHash.sha256(apiKey))
-                    + "," + apiKeyEntry("prime-512", ApiKeyHash.of(DigestAlgorithm.SHA512, apiKey + "-512")) + "]}");
-            env.put("JWT_API_KEY_SOURCES", "header:x-api-key,header:Authorization");
-        }
-        Authorizer primer = Authorizer.create(AuthorizerConfig.fromEnvironment(env), Clock.systemUTC(), System::nanoTime,
-                Runnable::run);
-        List<String> tokens = List.of(
-                token("rsa", Algorithm.RSA256((RSAPublicKey) rsa.getPublic(), (RSAPrivateKey) rsa.getPrivate())),
-                token("ec", Algorithm.ECDSA256((ECPublicKey) ec.getPublic(), (ECPrivateKey) ec.getPrivate())),
-                token(null, Algorithm.HMAC256(secret)));
-        for (int i = 0; i < ROUNDS; i++) {
-            for (String token : tokens) {
-                primer.authorize(tokenEvent("Bearer " + token));
-            }
-            primer.authorize(tokenEvent("Bearer e30.e30.AAAA"));
-        }
-        for (int i = 0; i < ROUNDS / 10; i++) {
-            for (String token : tokens) {
-                primer.authorize(requestEvent(token));
-                primer.authorize(httpApiEvent(token));
-                primer.authorize(webSocketEvent(token));
-            }
-        }
-        if (real.acceptsApiKeys()) {
-            for (int i = 0; i < ROUNDS; i++) {
-                primer.authorize(tokenEvent(apiKey));
-                primer.authorize(tokenEvent("Bearer " + apiKey + "-512"));
-                primer.authorize(tokenEvent(apiKey + "-wrong"));
-            }
-            for (int i = 0; i < ROUNDS / 10; i++) {
-                primer.authorize(apiKeyEvent(METHOD_ARN, apiKey));
-                primer.authorize(apiKeyEvent(CONNECT_ARN, apiKey));
-                primer.authorize(Map.of("version", "2.0", "type", "REQUEST", "routeArn", METHOD_ARN, "routeKey", "GET /prime",
-                        "headers", Map.of("x-api-key", apiKey)));
-            }
-            real.authorize(tokenEvent("prime\u0001"));
+            invoke(realEntry, PrimingEvents.malformedApiKey());
         }
         if (real.acceptsJwts()) {
-            real.authorize(tokenEvent("Bearer e30.e30.AAAA"));
-            real.authorize(httpApiEvent("e30.e30.AAAA"));
-        }
-    }
-
-    private static String apiKeyEntry(String id, String hash) {
-        return "{\"id\":\"" + id + "\",\"hash\":\"" + hash + "\",\"principal\":\"primer\","
-                + "\"allow\":[\"GET /prime\",\"$connect\"],\"context\":{\"tier\":\"prime\"}}";
-    }
-
-    private static Map<String, Object> apiKeyEvent(String methodArn, String apiKey) {
-        return Map.of("type", "REQUEST", "methodArn", methodArn, "headers", Map.of("x-api-key", apiKey),
-                "multiValueHeaders", Map.of("x-api-key", List.of(apiKey)));
-    }
-
-    private static Map<String, Object> tokenEvent(String authorization) {
-        return Map.of("type", "TOKEN", "authorizationToken", authorization, "methodArn", METHOD_ARN);
-    }
-
-    private static Map<String, Object> requestEvent(String token) {
-        return Map.of("type", "REQUEST", "methodArn", METHOD_ARN,
-                "headers", Map.of("Authorization", "Bearer " + token, "Cookie", "other=1; prime=" + token),
-                "multiValueHeaders", Map.of("Authorization", List.of("Bearer " + token)),
-                "queryStringParameters", Map.of("prime", token));
-    }
-
-    private static Map<String, Object> httpApiEvent(String token) {
-        return Map.of("version", "2.0", "type", "REQUEST", "routeArn", METHOD_ARN, "routeKey", "GET /prime",
-                "headers", Map.of("authorization", "Bearer " + token), "cookies", List.of("prime=" + token));
-    }
-
-    private static Map<String, Object> webSocketEvent(String token) {
-        return Map.of("type", "REQUEST", "methodArn", CONNECT_ARN,
-                "headers", Map.of("Sec-WebSocket-Protocol", "prime, " + token), "queryStringParameters", Map.of("prime", token));
-    }
-
-    private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-            if (spec != null) {
-                generator.initialize(spec);
-            } else {
-                generator.initialize(2048);
+            for (String event : PrimingEvents.malformed()) {
+                invoke(realEntry, event);
             }
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK makes RSA and P-256 keys", e);
+        }
+        outcome.settled = jit.awaitQuiet(QUIET_NANOS, System.nanoTime() + bounds.drainingNanos());
+    }
+
+    /**
+     * One invocation as the runtime makes it: the event's JSON read into a map, the handler called,
+     * the answer (or the error object of a 401 or 500) written as JSON.
+     */
+    private static String invoke(PrimingEntry entry, String eventJson) {
+        try {
+            return Json.write(entry.invoke(Json.asObject(Json.read(eventJson))));
+        } catch (RuntimeException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("errorMessage", e.getMessage());
+            error.put("errorType", e.getClass().getName());
+            return Json.write(error);
         }
     }
 
-    private static String token(String kid, Algorithm algorithm) {
-        long now = Instant.now().getEpochSecond();
-        return JwsSigner.sign(algorithm, kid, Map.of(
-                "iss", ISSUER, "aud", AUDIENCE, "sub", "primer", "scope", "prime", "iat", now, "exp", now + 3600));
+    /** The authorizer's own answer, for priming without a handler around it. */
+    private static PrimingEntry direct(Authorizer authorizer) {
+        return event -> authorizer.authorize(event).answer();
     }
 }

@@ -70,12 +70,12 @@ public final class Main {
                 return 0;
             }
             Command command = Command.parse(args);
-            Authorizer authorizer = Authorizer.fromEnvironment(command.environment());
+            AuthorizerHandler handler = new AuthorizerHandler(Authorizer.fromEnvironment(command.environment()));
             if (command.prime()) {
                 // What SnapStart does before its snapshot, so that the first real decision can be timed after it.
-                authorizer.prime();
+                handler.prime();
             }
-            LocalInvoker invoker = new LocalInvoker(new AuthorizerHandler(authorizer), command.function());
+            LocalInvoker invoker = new LocalInvoker(handler, command.function());
             if (command.name().equals("invoke")) {
                 out.println(invoker.invoke(command.readInput()));
             } else {

@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.config;
 
+import dev.jwtauthorizer.keys.CheckedKeySet;
 import dev.jwtauthorizer.keys.FileKeySource;
 import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.HttpKeySource;
@@ -95,7 +96,8 @@ final class KeysReader {
             throw fields.error(setting, "cannot read the key set " + source.describe() + ": " + e.getMessage());
         }
         try {
-            return new ExplicitKeys(source, LocalKeySet.check(document));
+            LocalKeySet checked = LocalKeySet.check(document);
+            return new ExplicitKeys(new CheckedKeySet(source, document, checked.keys()), checked);
         } catch (IllegalArgumentException e) {
             String what = setting == Setting.JWT_JWKS_URI ? source.describe() + " " : "";
             throw fields.error(setting, what + e.getMessage());

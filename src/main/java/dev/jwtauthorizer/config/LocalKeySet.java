@@ -28,11 +28,18 @@ final class LocalKeySet {
         this.keys = keys;
     }
 
+    /** The keys, imported once: the key set's cache takes them as they are. */
+    List<VerificationKey> keys() {
+        return keys;
+    }
+
     /** @throws IllegalArgumentException saying what is wrong and what to do instead */
     static LocalKeySet check(byte[] document) {
+        Object json;
         Map<String, Object> root;
         try {
-            root = Json.asObject(Json.read(document));
+            json = Json.read(document);
+            root = Json.asObject(json);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("is not JSON (" + e.getMessage() + "); expected a key set like {\"keys\":[...]}");
         }
@@ -53,7 +60,7 @@ final class LocalKeySet {
         }
         List<VerificationKey> keys;
         try {
-            keys = JwksParser.parse(document);
+            keys = JwksParser.keysOf(json);
         } catch (IOException e) {
             keys = List.of();
         }

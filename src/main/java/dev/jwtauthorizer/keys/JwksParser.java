@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns a JWKS document (RFC 7517) into verification keys. A key this authorizer must not or
@@ -38,6 +39,8 @@ public final class JwksParser {
     /** RFC 7518 sections 6.3.2, 6.2.2 and 6.4.1: members only a private or symmetric key has. */
     private static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final int REASONS_IN_MESSAGE = 2;
+    /** Key sets parsed so far, for tests that check a document is parsed once. */
+    private static final AtomicInteger keySetsParsed = new AtomicInteger();
 
     private JwksParser() {
     }
@@ -47,12 +50,19 @@ public final class JwksParser {
      *                     array holds no usable key
      */
     public static List<VerificationKey> parse(byte[] document) throws IOException {
-        Map<String, Object> root;
+        Object json;
         try {
-            root = Json.asObject(Json.read(document));
+            json = Json.read(document);
         } catch (IllegalArgumentException e) {
             throw new IOException("not a JWKS document: not JSON: " + e.getMessage());
         }
+        return keysOf(json);
+    }
+
+    /** {@link #parse} of a document already read as JSON. */
+    public static List<VerificationKey> keysOf(Object json) throws IOException {
+        keySetsParsed.incrementAndGet();
+        Map<String, Object> root = Json.asObject(json);
         if (root == null || !(root.get("keys") instanceof List<?> jwks)) {
             throw new IOException("not a JWKS document: expected an object with a \"keys\" array");
         }
@@ -86,6 +96,10 @@ public final class JwksParser {
                     + (skipped.size() > REASONS_IN_MESSAGE ? "; ..." : "") + ")"));
         }
         return List.copyOf(keys);
+    }
+
+    static int keySetsParsed() {
+        return keySetsParsed.get();
     }
 
     /** The members of this JWK that only a private or symmetric key has; empty for a public key. */

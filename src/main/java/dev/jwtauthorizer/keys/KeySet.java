@@ -17,7 +17,12 @@ public final class KeySet implements Refreshable {
     private final KeyCache<List<VerificationKey>> cache;
 
     public KeySet(KeySource source, KeyLifetime lifetime, LongSupplier nanoClock, Executor background) {
-        this.cache = new KeyCache<>(source, JwksParser::parse, lifetime, Reason.KEY_SET_UNAVAILABLE, nanoClock, background);
+        KeyCache.Parser<List<VerificationKey>> parser = JwksParser::parse;
+        if (source instanceof CheckedKeySet checked) {
+            // Parsed and imported when the configuration was checked: taken as it is.
+            parser = document -> checked.keys();
+        }
+        this.cache = new KeyCache<>(source, parser, lifetime, Reason.KEY_SET_UNAVAILABLE, nanoClock, background);
     }
 
     /** Loads the set during initialisation so the first request does not wait. False when it failed. */

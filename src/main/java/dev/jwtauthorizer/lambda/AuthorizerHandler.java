@@ -3,6 +3,7 @@ package dev.jwtauthorizer.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.jwtauthorizer.Authorizer;
+import dev.jwtauthorizer.PrimingEntry;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.decision.Decision;
 import dev.jwtauthorizer.log.Invocation;
@@ -61,7 +62,22 @@ public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Ma
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        authorizer.prime();
+        prime();
+    }
+
+    /**
+     * What SnapStart runs before its snapshot: the fast crypto provider installed, remote keys
+     * refetched, and the request path primed through {@link #handleRequest} itself (on handlers of
+     * its own, so this one's first invocation is still the cold start).
+     */
+    public void prime() {
+        authorizer.prime(AuthorizerHandler::entryAround);
+    }
+
+    /** A handler's entry, as Lambda calls it, around another authorizer. */
+    private static PrimingEntry entryAround(Authorizer authorizer) {
+        AuthorizerHandler handler = new AuthorizerHandler(authorizer);
+        return event -> handler.handleRequest(event, null);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.jwtauthorizer.log;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 
@@ -52,16 +54,39 @@ public final class JsonLog {
     }
 
     /**
-     * Runs work whose lines must not reach the log, while still formatting them so that the logging
-     * path is exercised: priming's synthetic decisions would feed 401 alarms and decision metrics,
-     * and its throw-away keys would announce key sets and secrets nobody configured.
+     * Runs work whose lines must not reach the log, while still formatting and writing them, to
+     * /dev/null, so that the logging path is exercised as it runs for real (a branch the JIT never
+     * saw taken is a deoptimisation later): priming's synthetic decisions would feed 401 alarms and
+     * decision metrics, and its throw-away keys would announce key sets and secrets nobody
+     * configured. Lines other threads write meanwhile are discarded too: call it only where none
+     * are expected (priming, before the snapshot). Without /dev/null the lines are dropped unwritten.
      */
     public static void silently(Runnable work) {
-        SILENCED.set(Boolean.TRUE);
+        OutputStream nowhere;
+        try {
+            nowhere = new FileOutputStream("/dev/null");
+        } catch (IOException | RuntimeException e) {
+            nowhere = null;
+        }
+        if (nowhere == null) {
+            SILENCED.set(Boolean.TRUE);
+            try {
+                work.run();
+            } finally {
+                SILENCED.remove();
+            }
+            return;
+        }
+        OutputStream previous = LogOutput.redirect(nowhere);
         try {
             work.run();
         } finally {
-            SILENCED.remove();
+            LogOutput.redirect(previous);
+            try {
+                nowhere.close();
+            } catch (IOException e) {
+                // Nothing was kept there.
+            }
         }
     }
 
