@@ -4,6 +4,7 @@ import dev.jwtauthorizer.apikeys.ApiKeyChecker;
 import dev.jwtauthorizer.apikeys.ApiKeyEntry;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
+import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.decision.Decision;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
@@ -25,6 +26,7 @@ import dev.jwtauthorizer.token.BearerToken;
 import dev.jwtauthorizer.verify.TokenVerifier;
 import dev.jwtauthorizer.verify.VerifiedToken;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -81,7 +83,11 @@ public final class Authorizer {
      */
     static Authorizer create(AuthorizerConfig config, Clock clock, LongSupplier nanoClock, Executor background) {
         Checkers checkers = Checkers.load(config, clock, nanoClock, background);
-        JsonLog.info("authorizer_ready", "issuers", config.issuers().stream().flatMap(i -> i.issuers().stream()).toList(),
+        List<String> issuers = new ArrayList<>();
+        for (IssuerConfig issuer : config.issuers()) {
+            issuers.addAll(issuer.issuers());
+        }
+        JsonLog.info("authorizer_ready", "issuers", List.copyOf(issuers),
                 "apiKeys", config.apiKeys() == null ? null : config.apiKeys().keyList().describe(),
                 "customCheck", config.customCheck());
         return new Authorizer(config, checkers);

@@ -163,11 +163,13 @@ public final class Main {
      */
     static Map<String, String> environment(Map<String, String> process, Map<String, String> file) {
         Map<String, String> environment = new HashMap<>(process);
-        file.forEach((name, value) -> {
+        for (Map.Entry<String, String> variable : file.entrySet()) {
+            String name = variable.getKey();
+            String value = variable.getValue();
             if (!value.isBlank() || environment.getOrDefault(name, "").isBlank()) {
                 environment.put(name, value);
             }
-        });
+        }
         return Map.copyOf(environment);
     }
 

@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.config;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,17 +10,20 @@ import java.util.regex.Pattern;
  * setting checks token_use and client_id; so such an issuer is refused with the setting to use.
  */
 final class CognitoIssuer {
-    // Pool ids are "{region}_{id}"; the region names the endpoint.
-    private static final Pattern POOL_ID = Pattern.compile("((?:[a-z]{2}|us-gov|cn)-[a-z]+-\\d+)_[0-9A-Za-z]+");
-    private static final Pattern POOL_URL = Pattern.compile(
-            "https?://cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?/([^/?#]+)/?", Pattern.CASE_INSENSITIVE);
+    /** Compiled only when needed: java.util.regex is not loaded on the usual start path. */
+    private static final class Patterns {
+        // Pool ids are "{region}_{id}"; the region names the endpoint.
+        static final Pattern POOL_ID = Pattern.compile("((?:[a-z]{2}|us-gov|cn)-[a-z]+-\\d+)_[0-9A-Za-z]+");
+        static final Pattern POOL_URL = Pattern.compile(
+                "https?://cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?/([^/?#]+)/?", Pattern.CASE_INSENSITIVE);
+    }
 
     private CognitoIssuer() {
     }
 
     /** The issuer of the pool whose id is given. */
     static String of(IssuerFields fields, String poolId) {
-        Matcher matcher = POOL_ID.matcher(poolId);
+        Matcher matcher = Patterns.POOL_ID.matcher(poolId);
         if (!matcher.matches()) {
             throw fields.error(Setting.JWT_COGNITO_USER_POOL_ID, "\"" + poolId + "\" is not a user pool id like eu-west-1_AbC123xyz");
         }
@@ -30,7 +34,11 @@ final class CognitoIssuer {
 
     /** Stops the start when a configured plain issuer is a user pool's. */
     static void refuseAsPlainIssuer(IssuerFields fields, String issuer) {
-        Matcher matcher = POOL_URL.matcher(issuer);
+        // POOL_URL matches ASCII letters in any case only, so an issuer without this text cannot match.
+        if (!issuer.toLowerCase(Locale.ROOT).contains("cognito-idp.")) {
+            return;
+        }
+        Matcher matcher = Patterns.POOL_URL.matcher(issuer);
         if (matcher.matches()) {
             String poolId = matcher.group(1);
             throw fields.error(Setting.JWT_ISSUER, issuer + " is the issuer of Cognito user pool " + poolId + "; set "

@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
  * ({@link UnknownVariables}).
  */
 final class ConfigReader {
-    /** A binary class name (a nested class as Outer$Inner), ASCII only: it is written back in messages. */
-    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
-
     private final Map<String, String> environment;
     private final EnvironmentFields variables;
     private final ConfigFiles files;
@@ -53,7 +50,7 @@ final class ConfigReader {
                 Duration.ofSeconds(integer(Setting.JWT_LEEWAY_SECONDS, 0, 300)),
                 integer(Setting.JWT_MAX_TOKEN_LENGTH, 256, 65_536),
                 claim(Setting.JWT_PRINCIPAL_CLAIM, variables.get(Setting.JWT_PRINCIPAL_CLAIM)),
-                variables.list(Setting.JWT_CONTEXT_CLAIMS).stream().map(name -> claim(Setting.JWT_CONTEXT_CLAIMS, name)).toList(),
+                contextClaims(),
                 claim(Setting.JWT_USAGE_IDENTIFIER_CLAIM, variables.get(Setting.JWT_USAGE_IDENTIFIER_CLAIM)),
                 fetchTimeout,
                 lifetime,
@@ -90,7 +87,7 @@ final class ConfigReader {
     /** A class name, checked for its shape here; loading it is left to the function, which owns the class path. */
     private String customCheck() {
         String name = variables.get(Setting.JWT_CUSTOM_CHECK);
-        if (name != null && !CLASS_NAME.matcher(name).matches()) {
+        if (name != null && !ClassName.PATTERN.matcher(name).matches()) {
             throw new ConfigException(Setting.JWT_CUSTOM_CHECK, "\"" + name
                     + "\" is not a fully qualified Java class name like com.example.checks.TenantCheck");
         }
@@ -158,6 +155,14 @@ final class ConfigReader {
         return issuers;
     }
 
+    private List<ClaimPath> contextClaims() {
+        List<ClaimPath> claims = new ArrayList<>();
+        for (String name : variables.list(Setting.JWT_CONTEXT_CLAIMS)) {
+            claims.add(claim(Setting.JWT_CONTEXT_CLAIMS, name));
+        }
+        return List.copyOf(claims);
+    }
+
     /** A claim named as in rules; null stays null (not configured). */
     private static ClaimPath claim(Setting setting, String name) {
         try {
@@ -178,5 +183,11 @@ final class ConfigReader {
         } catch (NumberFormatException e) {
             throw new ConfigException(setting, "\"" + value + "\" is not a whole number");
         }
+    }
+
+    /** Compiled only when a custom check is configured: java.util.regex is not loaded on the usual start path. */
+    private static final class ClassName {
+        /** A binary class name (a nested class as Outer$Inner), ASCII only: it is written back in messages. */
+        static final Pattern PATTERN = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     }
 }

@@ -45,12 +45,17 @@ final class IssuerReader {
                         + fields.name(Setting.JWT_COGNITO_USER_POOL_ID) + " is not");
             }
             issuers = fields.requiredList(Setting.JWT_ISSUER);
-            issuers.forEach(issuer -> CognitoIssuer.refuseAsPlainIssuer(fields, issuer));
+            for (String issuer : issuers) {
+                CognitoIssuer.refuseAsPlainIssuer(fields, issuer);
+            }
         }
         Set<String> audiences = fields.requiredList(Setting.JWT_AUDIENCE);
         Set<JwsAlgorithm> algorithms = algorithms(fields);
         Set<String> tokenTypes = fields.list(Setting.JWT_TOKEN_TYPES);
-        boolean publicKeys = algorithms.stream().anyMatch(a -> a.family() != KeyFamily.HMAC);
+        boolean publicKeys = false;
+        for (JwsAlgorithm algorithm : algorithms) {
+            publicKeys |= algorithm.family() != KeyFamily.HMAC;
+        }
         KeysReader.ExplicitKeys explicitKeys = keys.explicitKeys(fields, publicKeys);
         KeySource hmacSecret = keys.hmacSecret(fields, algorithms, explicitKeys.local());
         RouteRules rules = rules(fields);
@@ -96,8 +101,12 @@ final class IssuerReader {
             if (name.toLowerCase(Locale.ROOT).equals("none")) {
                 throw fields.error(Setting.JWT_ALGORITHMS, "\"none\" would accept unsigned tokens and is never allowed");
             }
-            algorithms.add(JwsAlgorithm.byName(name).orElseThrow(() -> fields.error(Setting.JWT_ALGORITHMS,
-                    "unknown algorithm \"" + name + "\" (known: " + List.of(JwsAlgorithm.values()) + ")")));
+            JwsAlgorithm algorithm = JwsAlgorithm.byName(name).orElse(null);
+            if (algorithm == null) {
+                throw fields.error(Setting.JWT_ALGORITHMS, "unknown algorithm \"" + name + "\" (known: "
+                        + List.of(JwsAlgorithm.values()) + ")");
+            }
+            algorithms.add(algorithm);
         }
         if (algorithms.isEmpty()) {
             throw fields.error(Setting.JWT_ALGORITHMS, "allows no algorithm");

@@ -106,7 +106,10 @@ final class KeysReader {
 
     /** JWT_HMAC_SECRET or JWT_HMAC_SECRET_ID (with JWT_HMAC_SECRET_JSON_KEY); null when no HS algorithm is allowed. */
     KeySource hmacSecret(IssuerFields fields, Set<JwsAlgorithm> algorithms, LocalKeySet publicKeys) {
-        boolean needed = algorithms.stream().anyMatch(a -> a.family() == KeyFamily.HMAC);
+        boolean needed = false;
+        for (JwsAlgorithm algorithm : algorithms) {
+            needed |= algorithm.family() == KeyFamily.HMAC;
+        }
         String text = fields.secret();
         String secretId = fields.get(Setting.JWT_HMAC_SECRET_ID);
         String jsonKey = fields.get(Setting.JWT_HMAC_SECRET_JSON_KEY);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A key set known at start (JWT_JWKS, or a file: URI), checked then: a mistake in it is a mistake
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  * private (a private key's members). Messages name a key by its kid, never quote the document.
  */
 final class LocalKeySet {
-    private static final Pattern PRINTABLE_KID = Pattern.compile("[\\x21-\\x7e]{1,64}");
-
     private final List<VerificationKey> keys;
 
     private LocalKeySet(List<VerificationKey> keys) {
@@ -124,9 +121,22 @@ final class LocalKeySet {
     /** "\"kid\"" when the kid is short and printable, else the key's place in the set. */
     private static String label(Map<String, Object> jwk, int index) {
         String kid = Json.text(jwk, "kid");
-        if (kid != null && PRINTABLE_KID.matcher(kid).matches()) {
+        if (kid != null && isShortAndPrintable(kid)) {
             return "\"" + kid + "\"";
         }
         return index < 0 ? "with an unprintable kid" : "number " + (index + 1);
+    }
+
+    /** 1-64 printable ASCII characters, no space (a loop: no regular expression on the start path). */
+    private static boolean isShortAndPrintable(String kid) {
+        if (kid.isEmpty() || kid.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < kid.length(); i++) {
+            if (kid.charAt(i) < 0x21 || kid.charAt(i) > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -43,7 +43,11 @@ public record LogSettings(String service, String namespace, LogLevel level) {
 
     /** A dimension value CloudWatch accepts: printable ASCII, at most 1024 characters. */
     private static void checkService(String service) {
-        if (service.length() > 1024 || !service.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        boolean printable = service.length() <= 1024;
+        for (int i = 0; printable && i < service.length(); i++) {
+            printable = service.charAt(i) >= 0x20 && service.charAt(i) < 0x7f;
+        }
+        if (!printable) {
             throw new ConfigException(SERVICE_VARIABLE, "must be printable ASCII of at most 1024 characters: it is a metric dimension");
         }
     }
@@ -54,8 +58,12 @@ public record LogSettings(String service, String namespace, LogLevel level) {
      * start refuses it instead.
      */
     private static void checkNamespace(String namespace) {
-        boolean valid = namespace.length() <= 255 && !namespace.startsWith("AWS/")
-                && namespace.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || ".-_/#: ".indexOf(c) >= 0));
+        // Loops, not streams and lambdas: this runs before the first answer of a cold start.
+        boolean valid = namespace.length() <= 255 && !namespace.startsWith("AWS/");
+        for (int i = 0; valid && i < namespace.length(); i++) {
+            char c = namespace.charAt(i);
+            valid = c < 0x80 && (Character.isLetterOrDigit(c) || ".-_/#: ".indexOf(c) >= 0);
+        }
         if (!valid) {
             throw new ConfigException(NAMESPACE_VARIABLE,
                     "must be at most 255 letters, digits and . - _ / # : or spaces, and not start with AWS/");

@@ -1,6 +1,5 @@
 package dev.jwtauthorizer.policy;
 
-import java.util.regex.Pattern;
 
 /**
  * The methodArn (or an HTTP API's routeArn) API Gateway sends, in its parts:
@@ -26,15 +25,6 @@ public record MethodArn(String partition, String region, String account, String 
     static final int MAX_API_ID_LENGTH = 16;
     static final int MAX_STAGE_LENGTH = 128;
     static final int MAX_VERB_LENGTH = 16;
-
-    // Compiled once: String.matches compiles its pattern on every call, six times per request.
-    private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
-    private static final Pattern REGION = Pattern.compile("[a-z0-9-]+");
-    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
-    private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9]+");
-    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_.$-]+");
-    private static final Pattern VERB = Pattern.compile("[A-Z]+");
-    private static final Pattern WEBSOCKET_ROUTE = Pattern.compile("\\$[a-z]+");
 
     /** A methodArn whose shape is right but which is longer, or has a longer part, than API Gateway sends. */
     public static final class OutOfLimitsException extends IllegalArgumentException {
@@ -63,7 +53,7 @@ public record MethodArn(String partition, String region, String account, String 
             throw new IllegalArgumentException("methodArn has no API id, stage and verb");
         }
         // A WebSocket route key ($connect) stands where REST and HTTP APIs have a verb and a path.
-        boolean webSocket = resource.length == 3 && WEBSOCKET_ROUTE.matcher(resource[2]).matches();
+        boolean webSocket = resource.length == 3 && isWebSocketRouteKey(resource[2]);
         MethodArn arn = webSocket
                 ? new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], null, resource[2])
                 : new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], resource[2],
@@ -74,10 +64,10 @@ public record MethodArn(String partition, String region, String account, String 
                 || verbOrRouteKey.length() > MAX_VERB_LENGTH) {
             throw new OutOfLimitsException("a part of the methodArn is longer than API Gateway allows");
         }
-        if (!PARTITION.matcher(arn.partition).matches() || !REGION.matcher(arn.region).matches()
-                || !ACCOUNT.matcher(arn.account).matches() || !API_ID.matcher(arn.apiId).matches()
-                || !STAGE.matcher(arn.stage).matches()
-                || !webSocket && (!VERB.matcher(arn.verb).matches() || containsWildcardOrControl(arn.path))) {
+        if (!isPartition(arn.partition) || !only(arn.region, "-", true, false, true)
+                || arn.account.length() != 12 || !only(arn.account, "", false, false, true)
+                || !only(arn.apiId, "", true, true, true) || !only(arn.stage, "_.$-", true, true, true)
+                || !webSocket && (!only(arn.verb, "", false, true, false) || containsWildcardOrControl(arn.path))) {
             throw new IllegalArgumentException("methodArn has an invalid part");
         }
         return arn;
@@ -106,6 +96,51 @@ public record MethodArn(String partition, String region, String account, String 
     /** The resource ARN of the request itself. */
     public String requestResource() {
         return resource(verb, path);
+    }
+
+    // The parts are checked by loops, not regular expressions: java.util.regex costs 40-odd classes
+    // and a few milliseconds to load on the way to a cold start's first answer.
+
+    /** aws, aws-cn, aws-us-gov: "aws" then any number of "-" and lower-case letters. */
+    private static boolean isPartition(String partition) {
+        if (!partition.startsWith("aws")) {
+            return false;
+        }
+        int i = 3;
+        while (i < partition.length()) {
+            if (partition.charAt(i++) != '-') {
+                return false;
+            }
+            int start = i;
+            while (i < partition.length() && partition.charAt(i) >= 'a' && partition.charAt(i) <= 'z') {
+                i++;
+            }
+            if (i == start) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** $connect, $disconnect, $default: "$" then lower-case letters. */
+    private static boolean isWebSocketRouteKey(String part) {
+        return part.length() > 1 && part.charAt(0) == '$' && only(part.substring(1), "", true, false, false);
+    }
+
+    /** Whether the text is not empty and every character is an ASCII one of the kinds allowed. */
+    private static boolean only(String text, String others, boolean lower, boolean upper, boolean digits) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = lower && c >= 'a' && c <= 'z' || upper && c >= 'A' && c <= 'Z' || digits && c >= '0' && c <= '9'
+                    || others.indexOf(c) >= 0;
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean containsWildcardOrControl(String path) {

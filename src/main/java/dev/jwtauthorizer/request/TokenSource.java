@@ -20,8 +20,11 @@ public record TokenSource(Kind kind, String name) {
             throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " source needs a name, like "
                     + example(kind));
         }
-        boolean valid = kind == Kind.QUERY ? name.chars().allMatch(TokenSource::isQueryNameChar)
-                : name.chars().allMatch(TokenSource::isTokenChar);
+        // A loop, not chars().allMatch: streams cost classes on the way to a cold start's first answer.
+        boolean valid = true;
+        for (int i = 0; valid && i < name.length(); i++) {
+            valid = kind == Kind.QUERY ? isQueryNameChar(name.charAt(i)) : isTokenChar(name.charAt(i));
+        }
         if (!valid) {
             throw new IllegalArgumentException("\"" + name + "\" is not a valid "
                     + kind.name().toLowerCase(Locale.ROOT) + " name (" + (kind == Kind.QUERY

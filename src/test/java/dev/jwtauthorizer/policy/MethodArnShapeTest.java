@@ -1,0 +1,42 @@
+package dev.jwtauthorizer.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every part of a methodArn has the shape API Gateway sends, or the request is not answered with a policy for it. */
+class MethodArnShapeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/1",
+            "arn:aws-cn:execute-api:cn-north-1:123456789012:abc123/prod/GET/books",
+            "arn:aws-us-gov:execute-api:us-gov-west-1:123456789012:abc123/v1.2_$x-y/POST/",
+            "arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/$connect"})
+    void wellFormedArnsAreRead(String text) {
+        assertEquals(text, MethodArn.parse(text).requestResource());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "arn:awsx:execute-api:us-east-1:123456789012:abc123/prod/GET/books",
+            "arn:aws-:execute-api:us-east-1:123456789012:abc123/prod/GET/books",
+            "arn:aws--cn:execute-api:us-east-1:123456789012:abc123/prod/GET/books",
+            "arn:aws-CN:execute-api:us-east-1:123456789012:abc123/prod/GET/books",
+            "arn:aws:execute-api:US-EAST-1:123456789012:abc123/prod/GET/books",
+            "arn:aws:execute-api::123456789012:abc123/prod/GET/books",
+            "arn:aws:execute-api:us-east-1:12345678901:abc123/prod/GET/books",
+            "arn:aws:execute-api:us-east-1:12345678901a:abc123/prod/GET/books",
+            "arn:aws:execute-api:us-east-1:123456789012:abc-123/prod/GET/books",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/pr*d/GET/books",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123//GET/books",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/get/books",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/bo*ks",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/$Connect",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/$"})
+    void anArnWithAPartOfTheWrongShapeIsRefused(String text) {
+        assertThrows(IllegalArgumentException.class, () -> MethodArn.parse(text));
+    }
+}
