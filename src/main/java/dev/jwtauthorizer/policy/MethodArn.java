@@ -1,6 +1,5 @@
 package dev.jwtauthorizer.policy;
 
-import java.util.regex.Pattern;
 
 /**
  * The methodArn (or an HTTP API's routeArn) API Gateway sends, in its parts:
@@ -27,14 +26,6 @@ public record MethodArn(String partition, String region, String account, String 
     static final int MAX_STAGE_LENGTH = 128;
     static final int MAX_VERB_LENGTH = 16;
 
-    // Compiled once: String.matches compiles its pattern on every call, six times per request.
-    private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
-    private static final Pattern REGION = Pattern.compile("[a-z0-9-]+");
-    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
-    private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9]+");
-    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_.$-]+");
-    private static final Pattern VERB = Pattern.compile("[A-Z]+");
-    private static final Pattern WEBSOCKET_ROUTE = Pattern.compile("\\$[a-z]+");
 
     /** A methodArn whose shape is right but which is longer, or has a longer part, than API Gateway sends. */
     public static final class OutOfLimitsException extends IllegalArgumentException {
@@ -63,7 +54,7 @@ public record MethodArn(String partition, String region, String account, String 
             throw new IllegalArgumentException("methodArn has no API id, stage and verb");
         }
         // A WebSocket route key ($connect) stands where REST and HTTP APIs have a verb and a path.
-        boolean webSocket = resource.length == 3 && WEBSOCKET_ROUTE.matcher(resource[2]).matches();
+        boolean webSocket = resource.length == 3 && isWebSocketRouteKey(resource[2]);
         MethodArn arn = webSocket
                 ? new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], null, resource[2])
                 : new MethodArn(fields[1], fields[3], fields[4], resource[0], resource[1], resource[2],
@@ -74,10 +65,9 @@ public record MethodArn(String partition, String region, String account, String 
                 || verbOrRouteKey.length() > MAX_VERB_LENGTH) {
             throw new OutOfLimitsException("a part of the methodArn is longer than API Gateway allows");
         }
-        if (!PARTITION.matcher(arn.partition).matches() || !REGION.matcher(arn.region).matches()
-                || !ACCOUNT.matcher(arn.account).matches() || !API_ID.matcher(arn.apiId).matches()
-                || !STAGE.matcher(arn.stage).matches()
-                || !webSocket && (!VERB.matcher(arn.verb).matches() || containsWildcardOrControl(arn.path))) {
+        if (!isPartition(arn.partition) || !allOf(arn.region, REGION) || !isAccount(arn.account)
+                || !allOf(arn.apiId, API_ID) || !allOf(arn.stage, STAGE)
+                || !webSocket && (!allOf(arn.verb, VERB) || containsWildcardOrControl(arn.path))) {
             throw new IllegalArgumentException("methodArn has an invalid part");
         }
         return arn;
@@ -106,6 +96,76 @@ public record MethodArn(String partition, String region, String account, String 
     /** The resource ARN of the request itself. */
     public String requestResource() {
         return resource(verb, path);
+    }
+
+    // The parts' alphabets, checked by plain loops: a regular expression per part cost more than the
+    // rest of the parse (and its classes load on the first request).
+    private static final int REGION = 1;
+    private static final int API_ID = 2;
+    private static final int STAGE = 3;
+    private static final int VERB = 4;
+    private static final int LOWER = 5;
+
+    /** Whether the text is one or more characters, all in the alphabet. */
+    private static boolean allOf(String text, int alphabet) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!in(text.charAt(i), alphabet)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean in(char c, int alphabet) {
+        boolean lower = c >= 'a' && c <= 'z';
+        boolean upper = c >= 'A' && c <= 'Z';
+        boolean digit = c >= '0' && c <= '9';
+        return switch (alphabet) {
+            case REGION -> lower || digit || c == '-';                                   // [a-z0-9-]+
+            case API_ID -> lower || upper || digit;                                      // [A-Za-z0-9]+
+            case STAGE -> lower || upper || digit || c == '_' || c == '.' || c == '$' || c == '-'; // [A-Za-z0-9_.$-]+
+            case VERB -> upper;                                                          // [A-Z]+
+            default -> lower;                                                            // [a-z]+
+        };
+    }
+
+    /** aws(-[a-z]+)*: aws, aws-cn, aws-us-gov. */
+    private static boolean isPartition(String text) {
+        if (!text.startsWith("aws")) {
+            return false;
+        }
+        int i = 3;
+        while (i < text.length()) {
+            if (text.charAt(i) != '-' || i + 1 >= text.length() || !in(text.charAt(i + 1), LOWER)) {
+                return false;
+            }
+            i += 2;
+            while (i < text.length() && in(text.charAt(i), LOWER)) {
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** [0-9]{12} */
+    private static boolean isAccount(String text) {
+        if (text.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** \$[a-z]+: $connect, $default. */
+    private static boolean isWebSocketRouteKey(String text) {
+        return text.length() > 1 && text.charAt(0) == '$' && allOf(text.substring(1), LOWER);
     }
 
     private static boolean containsWildcardOrControl(String path) {
