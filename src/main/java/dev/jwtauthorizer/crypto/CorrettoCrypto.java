@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Installing it unpacks and loads a native library and runs its self-tests: about 300 ms. That
  * is never paid by a waiting request: it happens before the SnapStart snapshot, or on a background
  * thread after the first answer, and until it is done every check runs on the JDK's provider.
- * java-jwt asks for a {@code Signature} or {@code Mac} per check, so checks move over as soon as
- * ACCP heads the provider list. If the library cannot load (another CPU, another OS) or fails its
- * self-tests, it is removed again and the JDK's provider goes on: slower, never weaker.
+ * Each thread looks its {@code Signature} and {@code Mac} up again once a second
+ * ({@code keys.SignatureCheck}), so checks move over within a second of ACCP heading the provider
+ * list. If the library cannot load (another CPU, another OS) or fails its self-tests, it is removed again and the JDK's provider goes on: slower, never weaker.
  *
  * <p>ACCP is an optional dependency: the function's package holds it, a project that uses this one
  * as a library gets it only by adding it for its own CPU. Without it on the class path the JDK's

@@ -1,10 +1,10 @@
 package dev.jwtauthorizer.keys;
 
-import com.auth0.jwt.algorithms.Algorithm;
 import dev.jwtauthorizer.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import javax.crypto.spec.SecretKeySpec;
 
 /** The shared secret for HS* tokens. Its text never reaches a log or an error message. */
 public final class HmacSecret {
@@ -86,13 +86,12 @@ public final class HmacSecret {
         return bytes.length;
     }
 
-    public Algorithm verifierFor(JwsAlgorithm algorithm) {
-        return switch (algorithm) {
-            case HS256 -> Algorithm.HMAC256(bytes);
-            case HS384 -> Algorithm.HMAC384(bytes);
-            case HS512 -> Algorithm.HMAC512(bytes);
-            default -> throw new IllegalArgumentException("an HMAC secret never verifies " + algorithm);
-        };
+    /** The secret as the key of {@code algorithm}'s {@code Mac}. */
+    SecretKeySpec keySpec(JwsAlgorithm algorithm) {
+        if (algorithm.family() != KeyFamily.HMAC) {
+            throw new IllegalArgumentException("an HMAC secret never verifies " + algorithm);
+        }
+        return new SecretKeySpec(bytes, algorithm.jcaName());
     }
 
     @Override

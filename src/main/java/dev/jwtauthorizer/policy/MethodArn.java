@@ -26,6 +26,7 @@ public record MethodArn(String partition, String region, String account, String 
     static final int MAX_STAGE_LENGTH = 128;
     static final int MAX_VERB_LENGTH = 16;
 
+
     /** A methodArn whose shape is right but which is longer, or has a longer part, than API Gateway sends. */
     public static final class OutOfLimitsException extends IllegalArgumentException {
         OutOfLimitsException(String message) {
@@ -64,10 +65,9 @@ public record MethodArn(String partition, String region, String account, String 
                 || verbOrRouteKey.length() > MAX_VERB_LENGTH) {
             throw new OutOfLimitsException("a part of the methodArn is longer than API Gateway allows");
         }
-        if (!isPartition(arn.partition) || !only(arn.region, "-", true, false, true)
-                || arn.account.length() != 12 || !only(arn.account, "", false, false, true)
-                || !only(arn.apiId, "", true, true, true) || !only(arn.stage, "_.$-", true, true, true)
-                || !webSocket && (!only(arn.verb, "", false, true, false) || containsWildcardOrControl(arn.path))) {
+        if (!isPartition(arn.partition) || !allOf(arn.region, REGION) || !isAccount(arn.account)
+                || !allOf(arn.apiId, API_ID) || !allOf(arn.stage, STAGE)
+                || !webSocket && (!allOf(arn.verb, VERB) || containsWildcardOrControl(arn.path))) {
             throw new IllegalArgumentException("methodArn has an invalid part");
         }
         return arn;
@@ -98,49 +98,74 @@ public record MethodArn(String partition, String region, String account, String 
         return resource(verb, path);
     }
 
-    // The parts are checked by loops, not regular expressions: java.util.regex costs 40-odd classes
-    // and a few milliseconds to load on the way to a cold start's first answer.
+    // The parts' alphabets, checked by plain loops: a regular expression per part cost more than the
+    // rest of the parse (and its classes load on the first request).
+    private static final int REGION = 1;
+    private static final int API_ID = 2;
+    private static final int STAGE = 3;
+    private static final int VERB = 4;
+    private static final int LOWER = 5;
 
-    /** aws, aws-cn, aws-us-gov: "aws" then any number of "-" and lower-case letters. */
-    private static boolean isPartition(String partition) {
-        if (!partition.startsWith("aws")) {
-            return false;
-        }
-        int i = 3;
-        while (i < partition.length()) {
-            if (partition.charAt(i++) != '-') {
-                return false;
-            }
-            int start = i;
-            while (i < partition.length() && partition.charAt(i) >= 'a' && partition.charAt(i) <= 'z') {
-                i++;
-            }
-            if (i == start) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** $connect, $disconnect, $default: "$" then lower-case letters. */
-    private static boolean isWebSocketRouteKey(String part) {
-        return part.length() > 1 && part.charAt(0) == '$' && only(part.substring(1), "", true, false, false);
-    }
-
-    /** Whether the text is not empty and every character is an ASCII one of the kinds allowed. */
-    private static boolean only(String text, String others, boolean lower, boolean upper, boolean digits) {
+    /** Whether the text is one or more characters, all in the alphabet. */
+    private static boolean allOf(String text, int alphabet) {
         if (text.isEmpty()) {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean allowed = lower && c >= 'a' && c <= 'z' || upper && c >= 'A' && c <= 'Z' || digits && c >= '0' && c <= '9'
-                    || others.indexOf(c) >= 0;
-            if (!allowed) {
+            if (!in(text.charAt(i), alphabet)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean in(char c, int alphabet) {
+        boolean lower = c >= 'a' && c <= 'z';
+        boolean upper = c >= 'A' && c <= 'Z';
+        boolean digit = c >= '0' && c <= '9';
+        return switch (alphabet) {
+            case REGION -> lower || digit || c == '-';                                   // [a-z0-9-]+
+            case API_ID -> lower || upper || digit;                                      // [A-Za-z0-9]+
+            case STAGE -> lower || upper || digit || c == '_' || c == '.' || c == '$' || c == '-'; // [A-Za-z0-9_.$-]+
+            case VERB -> upper;                                                          // [A-Z]+
+            default -> lower;                                                            // [a-z]+
+        };
+    }
+
+    /** aws(-[a-z]+)*: aws, aws-cn, aws-us-gov. */
+    private static boolean isPartition(String text) {
+        if (!text.startsWith("aws")) {
+            return false;
+        }
+        int i = 3;
+        while (i < text.length()) {
+            if (text.charAt(i) != '-' || i + 1 >= text.length() || !in(text.charAt(i + 1), LOWER)) {
+                return false;
+            }
+            i += 2;
+            while (i < text.length() && in(text.charAt(i), LOWER)) {
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** [0-9]{12} */
+    private static boolean isAccount(String text) {
+        if (text.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** \$[a-z]+: $connect, $default. */
+    private static boolean isWebSocketRouteKey(String text) {
+        return text.length() > 1 && text.charAt(0) == '$' && allOf(text.substring(1), LOWER);
     }
 
     private static boolean containsWildcardOrControl(String path) {

@@ -1,12 +1,11 @@
 package dev.jwtauthorizer.verify;
 
-import com.auth0.jwt.interfaces.Claim;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Date;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -14,15 +13,12 @@ import java.util.Map;
  * A compact JWS read once, strictly: its header members, its claims and its three segments. Nothing
  * here is trusted until {@link IssuerVerifier} has checked the signature.
  *
- * <p>It is a {@link DecodedJWT} only so that java-jwt's {@code Algorithm.verify} can check the
- * signature, which reads the segments and the kid; java-jwt's own decoder (a second base64 decode
- * and an ObjectMapper tree per segment) is not used, and its claim getters are not offered.
+ * <p>The signature is checked on {@link #signingInput()}: the token's own characters, which
+ * {@code BearerToken} has limited to base64url, so one byte each.
  */
-final class DecodedToken implements DecodedJWT {
+final class DecodedToken {
     private final String compact;
-    private final String headerSegment;
-    private final String payloadSegment;
-    private final String signatureSegment;
+    private final int secondDot;
     private final Map<String, Object> header;
     private final Map<String, Object> claims;
     private final List<String> audience;
@@ -30,11 +26,9 @@ final class DecodedToken implements DecodedJWT {
     private final Instant notBefore;
     private final Instant issuedAt;
 
-    private DecodedToken(String compact, int firstDot, int secondDot, Map<String, Object> header, Map<String, Object> claims) {
+    private DecodedToken(String compact, int secondDot, Map<String, Object> header, Map<String, Object> claims) {
         this.compact = compact;
-        this.headerSegment = compact.substring(0, firstDot);
-        this.payloadSegment = compact.substring(firstDot + 1, secondDot);
-        this.signatureSegment = compact.substring(secondDot + 1);
+        this.secondDot = secondDot;
         this.header = header;
         this.claims = claims;
         Object aud = claims.get("aud");
@@ -57,7 +51,7 @@ final class DecodedToken implements DecodedJWT {
         if (claims == null) {
             throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
         }
-        return new DecodedToken(compactJws, firstDot, secondDot, header, claims);
+        return new DecodedToken(compactJws, secondDot, header, claims);
     }
 
     /**
@@ -97,111 +91,50 @@ final class DecodedToken implements DecodedJWT {
         return claims;
     }
 
-    @Override
-    public String getAlgorithm() {
+    /** The token's bytes, of which the first {@link #signingInputLength()} were signed (RFC 7515 section 5.2). */
+    byte[] signingInput() {
+        return compact.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The length of the signed part: header, dot, payload. */
+    int signingInputLength() {
+        return secondDot;
+    }
+
+    /** The signature segment, base64url-decoded. */
+    byte[] signature() {
+        return Base64.getUrlDecoder().decode(compact.substring(secondDot + 1));
+    }
+
+    String getAlgorithm() {
         return (String) header.get("alg");
     }
 
-    @Override
-    public String getKeyId() {
+    String getKeyId() {
         return (String) header.get("kid");
     }
 
-    @Override
-    public String getType() {
+    String getType() {
         return (String) header.get("typ");
     }
 
-    @Override
-    public String getContentType() {
-        return (String) header.get("cty");
-    }
-
-    @Override
-    public String getIssuer() {
+    String getIssuer() {
         return (String) claims.get("iss");
     }
 
-    @Override
-    public String getSubject() {
-        return (String) claims.get("sub");
-    }
-
-    @Override
-    public String getId() {
-        return (String) claims.get("jti");
-    }
-
-    @Override
-    public List<String> getAudience() {
+    List<String> getAudience() {
         return audience;
     }
 
-    @Override
-    public Instant getExpiresAtAsInstant() {
+    Instant getExpiresAtAsInstant() {
         return expiresAt;
     }
 
-    @Override
-    public Instant getNotBeforeAsInstant() {
+    Instant getNotBeforeAsInstant() {
         return notBefore;
     }
 
-    @Override
-    public Instant getIssuedAtAsInstant() {
+    Instant getIssuedAtAsInstant() {
         return issuedAt;
-    }
-
-    @Override
-    public Date getExpiresAt() {
-        return expiresAt == null ? null : Date.from(expiresAt);
-    }
-
-    @Override
-    public Date getNotBefore() {
-        return notBefore == null ? null : Date.from(notBefore);
-    }
-
-    @Override
-    public Date getIssuedAt() {
-        return issuedAt == null ? null : Date.from(issuedAt);
-    }
-
-    @Override
-    public String getToken() {
-        return compact;
-    }
-
-    @Override
-    public String getHeader() {
-        return headerSegment;
-    }
-
-    @Override
-    public String getPayload() {
-        return payloadSegment;
-    }
-
-    @Override
-    public String getSignature() {
-        return signatureSegment;
-    }
-
-    /** Not offered: claims are read from {@link #claims()}, in the strict reading. */
-    @Override
-    public Claim getClaim(String name) {
-        throw new UnsupportedOperationException("read claims() instead");
-    }
-
-    /** Not offered: claims are read from {@link #claims()}, in the strict reading. */
-    @Override
-    public Map<String, Claim> getClaims() {
-        throw new UnsupportedOperationException("read claims() instead");
-    }
-
-    /** Not offered: header members are read with {@link #headerMember(String)}. */
-    @Override
-    public Claim getHeaderClaim(String name) {
-        throw new UnsupportedOperationException("read headerMember() instead");
     }
 }

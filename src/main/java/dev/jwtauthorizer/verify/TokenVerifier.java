@@ -10,8 +10,9 @@ import java.util.Map;
  * Checks a compact JWT: decodes it, picks the issuer's checks by its exact {@code iss}, and lets
  * them do the rest. Immutable and thread-safe; built once per container.
  *
- * <p>The token is read once, strictly ({@link DecodedToken}); java-jwt checks signatures; the claim
- * checks are ours, so that each failure has its own typed reason. A token from an issuer that is not configured is refused here, before any key
+ * <p>The token is read once, strictly ({@link DecodedToken}); its signature is checked with the
+ * JCA directly ({@code keys.SignatureCheck}); the claim checks are ours, so that each failure has
+ * its own typed reason. A token from an issuer that is not configured is refused here, before any key
  * is looked at, so it never causes a fetch.
  */
 public final class TokenVerifier {
