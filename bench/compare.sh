@@ -6,14 +6,15 @@
 # Usage: bench/compare.sh [RUNS=15] [EVENTS=2000]
 # Environment: JAVA25 (a JDK 25 java for the full-JIT rows; default /usr/lib/jvm/*25*/bin/java),
 #   JAVA_TIER1 (the java for the tier-1 rows, Lambda java17/java21; default: java on PATH),
-#   PEER_WARMUP (events the peer answers before a primed row's clock starts; default 200, the
-#   rounds of RS256 tokens our priming runs), SKIP_JMH=1 (leave out row 5, about 2 minutes).
+#   PEER_WARMUP (events the peer answers before a primed row's clock starts; default 6000, as many
+#   as our priming's least number of rounds under C2, so both sides start the clock equally warm),
+#   SKIP_JMH=1 (leave out row 5, about 2 minutes).
 # Results: stdout, and target/compare/ (results.md: the table; results.json: every sample; jmh-*.txt).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-15}
 events=${2:-2000}
-warmup=${PEER_WARMUP:-200}
+warmup=${PEER_WARMUP:-6000}
 work=$root/target/compare
 tier1="-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
 unset JAVA_TOOL_OPTIONS
