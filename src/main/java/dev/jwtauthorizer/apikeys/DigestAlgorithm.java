@@ -1,7 +1,6 @@
 package dev.jwtauthorizer.apikeys;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.jwtauthorizer.crypto.ThreadDigest;
 
 /** The digests a key list's {@code hash} may name: {@code sha256:} or {@code sha512:} and the hex digest. */
 public enum DigestAlgorithm {
@@ -9,12 +8,12 @@ public enum DigestAlgorithm {
     SHA512("sha512", "SHA-512", 64);
 
     private final String prefix;
-    private final String jcaName;
+    private final ThreadDigest digest;
     private final int length;
 
     DigestAlgorithm(String prefix, String jcaName, int length) {
         this.prefix = prefix;
-        this.jcaName = jcaName;
+        this.digest = new ThreadDigest(jcaName);
         this.length = length;
     }
 
@@ -28,11 +27,8 @@ public enum DigestAlgorithm {
         return length;
     }
 
+    /** Per thread, off the provider list: a presented key is digested on every API key request. */
     byte[] digest(byte[] input) {
-        try {
-            return MessageDigest.getInstance(jcaName).digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has " + jcaName, e);
-        }
+        return digest.digest(input);
     }
 }
