@@ -2,7 +2,7 @@
 # The project as a library, the way another project gets it: `mvn install` at the root, the example
 # custom checks built and tested against the installed artifact, then a new consumer project that
 # depends on the artifact alone. The consumer calls java-jwt's JWT.decode (which needs
-# jackson-databind, kept out of the function's package but not from library users) and the policy
+# jackson-databind and jackson-core, kept out of the function's package but not from library users) and the policy
 # builder, and must not receive the optional native crypto provider.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -135,8 +135,10 @@ if grep -q AmazonCorrettoCryptoProvider "$work/target/dependencies.txt"; then
   cat "$work/target/dependencies.txt" >&2
   exit 1
 fi
-grep -q 'com.fasterxml.jackson.core:jackson-databind' "$work/target/dependencies.txt" || {
-  echo "library-check: jackson-databind (java-jwt needs it for JWT.decode) did not come along" >&2; exit 1; }
+for jackson in jackson-databind jackson-core; do
+  grep -q "com.fasterxml.jackson.core:$jackson" "$work/target/dependencies.txt" || {
+    echo "library-check: $jackson (java-jwt needs it for JWT.decode) did not come along" >&2; exit 1; }
+done
 
 b64() { printf '%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '='; }
 token="$(b64 '{"alg":"RS256","typ":"JWT"}').$(b64 '{"sub":"alice","tenant":"acme"}').c2lnbmF0dXJl"

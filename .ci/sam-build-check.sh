@@ -22,7 +22,7 @@ mkdir "$work/package/lib"
 cp target/dependency/*.jar "$work/package/lib/"
 
 cd "$work/package"
-for unwanted in junit jackson-dataformat-yaml jackson-databind jackson-annotations aws-lambda-java-serialization joda-time guava; do
+for unwanted in junit jackson-core jackson-dataformat-yaml jackson-databind jackson-annotations aws-lambda-java-serialization joda-time guava; do
   if ls lib | grep -q "$unwanted"; then
     echo "sam-build-check: $unwanted is in the deployment package" >&2
     exit 1

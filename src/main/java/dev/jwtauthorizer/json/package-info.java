@@ -1,6 +1,6 @@
 /**
- * Reads and writes JSON as plain maps and lists, with jackson-core's streaming API alone: repeated members
- * and deep nesting refused.
+ * Reads and writes JSON as plain maps and lists with a strict reader of our own: repeated members,
+ * deep nesting, lone surrogates and bytes that are not UTF-8 refused.
  *
  * <p>Internal: not part of the API; may change in any release.
  */

@@ -1,9 +1,6 @@
 package dev.jwtauthorizer.verify;
 
 import dev.jwtauthorizer.json.Json;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +37,8 @@ final class StrictJson {
 
     private static Map<String, Object> object(String segment) {
         try {
-            byte[] bytes = Base64.getUrlDecoder().decode(segment);
-            String json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            return Json.asObject(Json.read(json));
-        } catch (RuntimeException | CharacterCodingException e) {
+            return Json.asObject(Json.read(Base64.getUrlDecoder().decode(segment)));
+        } catch (RuntimeException e) {
             // Bad base64, not JSON, a repeated member, too deep: all malformed, none an internal error.
             return null;
         }

@@ -24,7 +24,7 @@ class JsonReadErrorTest {
             "`{\"a\": \"hunter\\q\"}`|an invalid escape inside a string at line 1, column 15",
             "`{\"a\": 0123}`|an invalid number at line 1, column 8",
             "`{\"a\": 1} {\"secret\": 2}`|text after the value at line 1, column 10",
-            "`{\"a\": 1, \"a\": 2}`|Duplicate field 'a' at line 1, column 13"})
+            "`{\"a\": 1, \"a\": 2}`|a repeated member 'a' at line 1, column 10"})
     void aReadErrorSaysWhereAndWhatKindNeverTheText(String text, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Json.read(text)).getMessage());
         assertEquals(message, assertThrows(IllegalArgumentException.class,
