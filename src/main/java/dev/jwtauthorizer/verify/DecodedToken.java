@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +32,7 @@ final class DecodedToken {
         this.secondDot = secondDot;
         this.header = header;
         this.claims = claims;
-        Object aud = claims.get("aud");
-        this.audience = aud instanceof String text ? List.of(text) : aud == null ? null : ((List<?>) aud).stream().map(String.class::cast).toList();
+        this.audience = audience(claims.get("aud"));
         this.expiresAt = numericDate(claims, "exp");
         this.notBefore = numericDate(claims, "nbf");
         this.issuedAt = numericDate(claims, "iat");
@@ -52,6 +52,15 @@ final class DecodedToken {
             throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
         }
         return new DecodedToken(compactJws, secondDot, header, claims);
+    }
+
+    /** StrictJson has checked that aud is a string or a list of strings. */
+    @SuppressWarnings("unchecked")
+    private static List<String> audience(Object aud) {
+        if (aud == null) {
+            return null;
+        }
+        return aud instanceof String text ? List.of(text) : Collections.unmodifiableList((List<String>) aud);
     }
 
     /**

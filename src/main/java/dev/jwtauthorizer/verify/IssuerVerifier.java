@@ -51,9 +51,10 @@ public final class IssuerVerifier {
     }
 
     VerifiedToken verify(DecodedToken jwt) {
-        JwsAlgorithm algorithm = JwsAlgorithm.byName(jwt.getAlgorithm())
-                .filter(config.algorithms()::contains)
-                .orElseThrow(() -> new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED));
+        JwsAlgorithm algorithm = JwsAlgorithm.byName(jwt.getAlgorithm()).orElse(null);
+        if (algorithm == null || !config.algorithms().contains(algorithm)) {
+            throw new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED);
+        }
         if (!tokenTypes.isEmpty() && (jwt.getType() == null || !tokenTypes.contains(normaliseType(jwt.getType())))) {
             throw new TokenRejectedException(Reason.WRONG_TOKEN_TYPE);
         }
@@ -129,8 +130,13 @@ public final class IssuerVerifier {
             return;
         }
         List<String> tokenAudiences = jwt.getAudience();
-        if (tokenAudiences == null || tokenAudiences.stream().noneMatch(config.audiences()::contains)) {
-            throw new TokenRejectedException(Reason.WRONG_AUDIENCE);
+        if (tokenAudiences != null) {
+            for (String audience : tokenAudiences) {
+                if (config.audiences().contains(audience)) {
+                    return;
+                }
+            }
         }
+        throw new TokenRejectedException(Reason.WRONG_AUDIENCE);
     }
 }

@@ -59,7 +59,12 @@ final class StrictJson {
     private static boolean isAudience(Map<String, Object> claims) {
         Object aud = claims.get("aud");
         if (aud instanceof List<?> list) {
-            return list.stream().allMatch(String.class::isInstance);
+            for (Object audience : list) {
+                if (!(audience instanceof String)) {
+                    return false;
+                }
+            }
+            return true;
         }
         return aud instanceof String || !claims.containsKey("aud");
     }
