@@ -59,8 +59,8 @@ class JsonDifferentialFuzzTest {
     private static final Pattern PLACE = Pattern.compile(" at line (\\d+), column (\\d+)$");
 
     @FuzzTest(maxDuration = "30s")
-    @DictionaryEntries({"\"", "\\\"", "\\\\", "\\/", "\\u", "\\u0061", "\\u0000", "\\ud83d\\ude00", "\\ud800", "\\udc00", "\\uDBFF\\uDFFF",
-        "{\"a\":", "\"a\":", ",\"a\":", "{}", "[]", "[[[[[[[[", "true", "false", "null", "-0", "0.0", "1e400", "-1e-400", "E+", "e-",
+    @DictionaryEntries({"\"", "\\\"", "\\\\", "\\/", "\\u", "\\u0061", "\"\\u0061\":", "\\u0000", "\\u001F", "\\u007f", "\\ud83d\\ude00", "\\ud800", "\\udc00", "\\uDBFF\\uDFFF",
+        "{\"a\":", "\"a\":", ",\"a\":", "{}", "[]", "[[[[[[[[[[[[[[[[", "{\"a\":{\"a\":{\"a\":{\"a\":", "true", "false", "null", "-0", "0.0", "1e400", "-1e-400", "E+", "e-",
         "2147483648", "-2147483649", "9223372036854775808", "-9223372036854775809", "\u00a0", "\ufeff", "\u00e9",
         "\ud83d\ude00", "/*", "//", "'", "NaN", "Infinity"})
     void ourReaderReadsWhatJacksonReadsAndRefusesOnlyOnPurpose(byte[] input) {
