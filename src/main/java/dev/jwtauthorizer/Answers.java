@@ -126,7 +126,9 @@ final class Answers {
                 }
             }
         }
-        grant.context().forEach((key, value) -> {
+        for (Map.Entry<String, Object> member : grant.context().entrySet()) {
+            String key = member.getKey();
+            Object value = member.getValue();
             if (value instanceof String text) {
                 policy.context(key, text);
             } else if (value instanceof Number number) {
@@ -134,7 +136,7 @@ final class Answers {
             } else if (value instanceof Boolean flag) {
                 policy.context(key, flag);
             }
-        });
+        }
         if (grant.usageKey() != null && request.kind().hasUsagePlans()) {
             policy.usageIdentifierKey(grant.usageKey());
         }

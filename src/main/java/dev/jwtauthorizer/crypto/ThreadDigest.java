@@ -19,7 +19,13 @@ public final class ThreadDigest {
     }
 
     private final String algorithm;
-    private final ThreadLocal<Kept> kept = ThreadLocal.withInitial(Kept::new);
+    // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start (docs/PERFORMANCE.md).
+    private final ThreadLocal<Kept> kept = new ThreadLocal<>() {
+        @Override
+        protected Kept initialValue() {
+            return new Kept();
+        }
+    };
 
     /** @param algorithm a JCA name every JDK has, such as {@code SHA-256} */
     public ThreadDigest(String algorithm) {

@@ -75,7 +75,11 @@ public final class JwksParser {
             String why;
             try {
                 VerificationKey key = toKey(jwk, kid);
-                if (kid == null || keysPerKid.merge(kid, 1, Integer::sum) <= MAX_KEYS_PER_KID) {
+                int sharing = kid == null ? 0 : keysPerKid.getOrDefault(kid, 0) + 1;
+                if (kid != null) {
+                    keysPerKid.put(kid, sharing);
+                }
+                if (sharing <= MAX_KEYS_PER_KID) {
                     keys.add(key);
                     continue;
                 }

@@ -26,7 +26,13 @@ import javax.crypto.Mac;
  */
 public final class SignatureCheck {
     private static final long LOOKUP_EVERY_NANOS = 1_000_000_000L;
-    private static final ThreadLocal<Engines> ENGINES = ThreadLocal.withInitial(Engines::new);
+    // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start (docs/PERFORMANCE.md).
+    private static final ThreadLocal<Engines> ENGINES = new ThreadLocal<>() {
+        @Override
+        protected Engines initialValue() {
+            return new Engines();
+        }
+    };
 
     private SignatureCheck() {
     }

@@ -29,10 +29,14 @@ public final class CredentialFinder {
         this.tokenSources = tokenSources;
         this.apiKeySources = apiKeySources;
         if (tokenSources != null) {
-            tokenSources.sources().forEach(source -> tokenPlaces.add(source.place()));
+            for (TokenSource source : tokenSources.sources()) {
+                tokenPlaces.add(source.place());
+            }
         }
         if (apiKeySources != null) {
-            apiKeySources.sources().forEach(source -> apiKeyPlaces.add(source.place()));
+            for (TokenSource source : apiKeySources.sources()) {
+                apiKeyPlaces.add(source.place());
+            }
         }
     }
 

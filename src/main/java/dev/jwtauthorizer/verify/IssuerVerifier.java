@@ -15,10 +15,10 @@ import dev.jwtauthorizer.keys.VerificationKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The checks of one issuer, in order: algorithm allow-list, typ, key, signature, times, then
@@ -39,7 +39,11 @@ public final class IssuerVerifier {
      */
     public IssuerVerifier(IssuerConfig config, KeySet keySet, KeyCache<HmacSecret> hmacSecret, Duration leeway, Clock clock) {
         this.config = config;
-        this.tokenTypes = config.tokenTypes().stream().map(IssuerVerifier::normaliseType).collect(Collectors.toUnmodifiableSet());
+        Set<String> types = new HashSet<>();
+        for (String type : config.tokenTypes()) {
+            types.add(normaliseType(type));
+        }
+        this.tokenTypes = Set.copyOf(types);
         this.keySet = keySet;
         this.hmacSecret = hmacSecret;
         this.leeway = leeway;
