@@ -93,7 +93,7 @@ final class JsonReader {
             int before = members.size();
             members.put(name, value());
             if (members.size() == before) {
-                throw error("a repeated member '" + name + "'", nameAt);
+                throw error("a repeated member" + quotedIfPlain(name), nameAt);
             }
             if (nextIsEndOf('}')) {
                 depth--;
@@ -338,6 +338,22 @@ final class JsonReader {
             return c - 'a' + 10;
         }
         return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    /**
+     * Finding a repeated member needs its name, and a member name is not content worth hiding; but
+     * a name with line breaks or of any length could forge or flood the line that logs the message.
+     */
+    private static String quotedIfPlain(String name) {
+        if (name.isEmpty() || name.length() > 64) {
+            return "";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 0x20 || name.charAt(i) > 0x7E) {
+                return "";
+            }
+        }
+        return " '" + name + "'";
     }
 
     private static boolean isDigit(char c) {

@@ -52,7 +52,7 @@ class JsonDifferentialFuzzTest {
      */
     private static final ObjectMapper JACKSON_996_DIGITS = jackson(996);
     private static final String LONG_NUMBER = "a number over 1000 characters";
-    private static final Pattern REFUSAL = Pattern.compile("no value|not UTF-8 text|(?:a repeated member '.*'|not UTF-8 text|text after the value"
+    private static final Pattern REFUSAL = Pattern.compile("no value|not UTF-8 text|(?:a repeated member(?: '[ -~]{1,64}')?|not UTF-8 text|text after the value"
             + "|unexpected end of the text|an unexpected character|a word that is not a JSON value|nested deeper than 32 levels"
             + "|a control character inside a string|an invalid escape inside a string|an unpaired surrogate escape inside a string"
             + "|an invalid number|a number over 1000 characters) at line \\d+, column \\d+", Pattern.DOTALL);

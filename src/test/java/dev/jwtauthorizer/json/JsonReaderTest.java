@@ -174,6 +174,10 @@ class JsonReaderTest {
             "`{\"a\":\"hunter2\",\"\\u0061\":2}`|a repeated member 'a'",
             "`{\"\\u0061\":\"hunter2\",\"a\":2}`|a repeated member 'a'",
             "`{\"a/\":\"hunter2\",\"a\\/\":2}`|a repeated member 'a/'",
+            // named only when the name is short, printable ASCII: a name could forge or flood a log line
+            "`{\"a\\nlevel\":1,\"a\\nlevel\":\"hunter2\"}`|a repeated member",
+            "`{\"\":1,\"\":\"hunter2\"}`|a repeated member",
+            "`{\"n\u00e9\":1,\"n\u00e9\":\"hunter2\"}`|a repeated member",
             // more than one value, or none
             "`{\"a\":\"hunter2\"} x`|text after the value",
             "`{\"a\":\"hunter2\"}{}`|text after the value",
