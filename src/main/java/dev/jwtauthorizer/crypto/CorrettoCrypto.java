@@ -77,6 +77,8 @@ public final class CorrettoCrypto {
             // LinkageError: the jar is incomplete, or its native library is for another platform.
             Security.removeProvider(PROVIDER_NAME);
             JsonLog.warn("crypto_provider_unavailable", "provider", "JDK", "exception", e.getClass().getName());
+        } finally {
+            ProviderList.changed();
         }
     }
 

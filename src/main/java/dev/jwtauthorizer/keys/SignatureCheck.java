@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.keys;
 
+import dev.jwtauthorizer.crypto.ProviderList;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -12,9 +13,9 @@ import javax.crypto.Mac;
  * {@code Signature} or {@code Mac} per thread and algorithm, reused from token to token.
  *
  * <p>Looking an engine up in the provider list costs about a microsecond and a fresh engine's first
- * use more, on every token; so each thread keeps its engines, and looks them up again once a second:
- * when the fast crypto provider is installed after the first answer, checks move to it within a
- * second (the same scheme as the decision log's SHA-256). Keys are imported into the engine's
+ * use more, on every token; so each thread keeps its engines, and looks them up again as soon as the
+ * fast crypto provider is installed (after the first answer) and once a second in any case (the same
+ * scheme as the decision log's SHA-256). Keys are imported into the engine's
  * provider once ({@link VerificationKey#keyFor}); an HMAC engine is initialised again only when
  * the secret changes.
  *
@@ -87,6 +88,7 @@ public final class SignatureCheck {
         /** The secret each Mac was initialised with. */
         private final HmacSecret[] macSecrets = new HmacSecret[JwsAlgorithm.values().length];
         private long lookedUpAt = System.nanoTime();
+        private int providerListSeen = ProviderList.changes();
 
         Signature signature(JwsAlgorithm algorithm) throws GeneralSecurityException {
             expireOnceASecond();
@@ -120,14 +122,19 @@ public final class SignatureCheck {
             macSecrets[algorithm.ordinal()] = null;
         }
 
-        /** Forgets every engine once a second, so that the next check takes the provider list's first. */
+        /**
+         * Forgets every engine when the fast provider has just been installed, and in any case once
+         * a second (another provider change), so that the next check takes the provider list's first.
+         */
         private void expireOnceASecond() {
             long now = System.nanoTime();
-            if (now - lookedUpAt > LOOKUP_EVERY_NANOS) {
+            int providerList = ProviderList.changes();
+            if (now - lookedUpAt > LOOKUP_EVERY_NANOS || providerList != providerListSeen) {
                 Arrays.fill(signatures, null);
                 Arrays.fill(macs, null);
                 Arrays.fill(macSecrets, null);
                 lookedUpAt = now;
+                providerListSeen = providerList;
             }
         }
     }
