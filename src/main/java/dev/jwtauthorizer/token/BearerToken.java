@@ -2,6 +2,7 @@ package dev.jwtauthorizer.token;
 
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import java.util.Arrays;
 
 /**
  * Takes the compact JWT out of the Authorization header value: {@code Bearer <jwt>} (scheme in any
@@ -10,6 +11,8 @@ import dev.jwtauthorizer.decision.TokenRejectedException;
  */
 public final class BearerToken {
     private static final String SCHEME = "Bearer ";
+    /** Each ASCII character's base64url value, or -1: one load per character on the request path. */
+    private static final byte[] BASE64URL_VALUES = base64UrlValues();
 
     private BearerToken() {
     }
@@ -70,6 +73,16 @@ public final class BearerToken {
     }
 
     private static int base64UrlValue(char c) {
-        return Base64Url.value(c);
+        return c < 128 ? BASE64URL_VALUES[c] : -1;
+    }
+
+    private static byte[] base64UrlValues() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        byte[] values = new byte[128];
+        Arrays.fill(values, (byte) -1);
+        for (int i = 0; i < alphabet.length(); i++) {
+            values[alphabet.charAt(i)] = (byte) i;
+        }
+        return values;
     }
 }

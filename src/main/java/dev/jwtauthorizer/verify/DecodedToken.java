@@ -2,10 +2,10 @@ package dev.jwtauthorizer.verify;
 
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
-import dev.jwtauthorizer.token.Base64Url;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +46,8 @@ final class DecodedToken {
     static DecodedToken decode(String compactJws) {
         int firstDot = compactJws.indexOf('.');
         int secondDot = compactJws.indexOf('.', firstDot + 1);
-        Map<String, Object> header = StrictJson.header(compactJws, 0, firstDot);
-        Map<String, Object> claims = header == null ? null : StrictJson.payload(compactJws, firstDot + 1, secondDot);
+        Map<String, Object> header = StrictJson.header(compactJws.substring(0, firstDot));
+        Map<String, Object> claims = header == null ? null : StrictJson.payload(compactJws.substring(firstDot + 1, secondDot));
         if (claims == null) {
             throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
         }
@@ -112,7 +112,7 @@ final class DecodedToken {
 
     /** The signature segment, base64url-decoded. */
     byte[] signature() {
-        return Base64Url.decode(compact, secondDot + 1, compact.length());
+        return Base64.getUrlDecoder().decode(compact.substring(secondDot + 1));
     }
 
     String getAlgorithm() {

@@ -1,7 +1,7 @@
 package dev.jwtauthorizer.verify;
 
 import dev.jwtauthorizer.json.Json;
-import dev.jwtauthorizer.token.Base64Url;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,21 +23,21 @@ final class StrictJson {
     private StrictJson() {
     }
 
-    /** The members of the base64url header in {@code token[start, end)}, or null when it is not a strict JSON object. */
-    static Map<String, Object> header(String token, int start, int end) {
-        Map<String, Object> header = object(token, start, end);
+    /** The members of a base64url header segment, or null when it is not a strict JSON object. */
+    static Map<String, Object> header(String segment) {
+        Map<String, Object> header = object(segment);
         return header != null && textMembersAreText(header, HEADER_TEXT) ? header : null;
     }
 
-    /** The claims of the base64url payload in {@code token[start, end)}, or null when it is not a strict JSON object. */
-    static Map<String, Object> payload(String token, int start, int end) {
-        Map<String, Object> claims = object(token, start, end);
+    /** The claims of a base64url payload segment, or null when it is not a strict JSON object. */
+    static Map<String, Object> payload(String segment) {
+        Map<String, Object> claims = object(segment);
         return claims != null && textMembersAreText(claims, PAYLOAD_TEXT) && isAudience(claims) ? claims : null;
     }
 
-    private static Map<String, Object> object(String token, int start, int end) {
+    private static Map<String, Object> object(String segment) {
         try {
-            return Json.asObject(Json.read(Base64Url.decode(token, start, end)));
+            return Json.asObject(Json.read(Base64.getUrlDecoder().decode(segment)));
         } catch (RuntimeException e) {
             // Bad base64, not JSON, a repeated member, too deep: all malformed, none an internal error.
             return null;
