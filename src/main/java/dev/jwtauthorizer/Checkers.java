@@ -7,6 +7,7 @@ import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.config.Setting;
 import dev.jwtauthorizer.decision.Reason;
+import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.KeyCache;
 import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.keys.Refreshable;
@@ -35,8 +36,7 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
     static Checkers load(AuthorizerConfig config, Clock clock, LongSupplier nanoClock, Executor background) {
         List<Refreshable> remoteKeys = new ArrayList<>();
         TokenVerifier verifier = TokenVerifiers.load(config.issuers(), config.leeway(), config.keyLifetime(), clock,
-                nanoClock, background, remoteKeys, (secret, source) ->
-                        refuseUnusableSecret(secret, source, Setting.JWT_HMAC_SECRET_ID, "an HMAC secret"));
+                nanoClock, background, remoteKeys, new RefuseUnusableHmacSecret());
         ApiKeyChecker apiKeys = apiKeys(config, nanoClock, background, remoteKeys);
         CustomCheck customCheck = config.customCheck() == null ? null : CustomCheck.load(config.customCheck());
         return new Checkers(verifier, apiKeys, remoteKeys, customCheck);
@@ -63,6 +63,14 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
      * A secret that could not be fetched is left to the first request, which tries again; later
      * refreshes that bring unusable content keep the last good material.
      */
+    /** {@link #refuseUnusableSecret} for HMAC secrets. Named classes, not lambdas, on the start path: each lambda spins a class at cold start (docs/PERFORMANCE.md). */
+    private static final class RefuseUnusableHmacSecret implements TokenVerifiers.SecretLoaded {
+        @Override
+        public void loaded(KeyCache<HmacSecret> secret, KeySource source) {
+            refuseUnusableSecret(secret, source, Setting.JWT_HMAC_SECRET_ID, "an HMAC secret");
+        }
+    }
+
     private static void refuseUnusableSecret(KeyCache<?> secret, KeySource source, Setting setting, String what) {
         if (source.isRemote() && secret.contentProblem() != null) {
             throw new ConfigException(setting, source.describe() + " cannot be used as " + what + ": " + secret.contentProblem());

@@ -108,11 +108,19 @@ public final class KeyCache<T> implements Refreshable {
 
     /** Runs each background refresh on its own short-lived daemon thread. */
     public static Executor daemonThreads() {
-        return task -> {
+        return DaemonThreads.INSTANCE;
+    }
+
+    // Named classes, not lambdas, on the start path: each lambda spins a class at cold start (docs/PERFORMANCE.md).
+    private enum DaemonThreads implements Executor {
+        INSTANCE;
+
+        @Override
+        public void execute(Runnable task) {
             Thread thread = new Thread(task, "key-refresh");
             thread.setDaemon(true);
             thread.start();
-        };
+        }
     }
 
     /** Fetches now, during initialisation, so the first request does not wait. False when it failed. */

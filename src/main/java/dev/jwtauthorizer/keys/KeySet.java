@@ -3,6 +3,7 @@ package dev.jwtauthorizer.keys;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -17,11 +18,9 @@ public final class KeySet implements Refreshable {
     private final KeyCache<List<VerificationKey>> cache;
 
     public KeySet(KeySource source, KeyLifetime lifetime, LongSupplier nanoClock, Executor background) {
-        KeyCache.Parser<List<VerificationKey>> parser = JwksParser::parse;
-        if (source instanceof CheckedKeySet checked) {
-            // Parsed and imported when the configuration was checked: taken as it is.
-            parser = document -> checked.keys();
-        }
+        // Parsed and imported when the configuration was checked: taken as it is.
+        KeyCache.Parser<List<VerificationKey>> parser = source instanceof CheckedKeySet checked
+                ? new AlreadyParsed(checked) : new JwksDocument();
         this.cache = new KeyCache<>(source, parser, lifetime, Reason.KEY_SET_UNAVAILABLE, nanoClock, background);
     }
 
@@ -95,5 +94,20 @@ public final class KeySet implements Refreshable {
             throw new TokenRejectedException(Reason.KEY_MISMATCH);
         }
         return List.of(key);
+    }
+
+    // Named classes, not lambdas, on the start path: each lambda spins a class at cold start (docs/PERFORMANCE.md).
+    private static final class JwksDocument implements KeyCache.Parser<List<VerificationKey>> {
+        @Override
+        public List<VerificationKey> parse(byte[] document) throws IOException {
+            return JwksParser.parse(document);
+        }
+    }
+
+    private record AlreadyParsed(CheckedKeySet keySet) implements KeyCache.Parser<List<VerificationKey>> {
+        @Override
+        public List<VerificationKey> parse(byte[] document) {
+            return keySet.keys();
+        }
     }
 }
