@@ -25,9 +25,18 @@ final class LocalInvoker {
 
     /** One line of JSON for one event's JSON text, of any kind the handler answers. */
     String invoke(String eventJson) {
+        return invoke(eventJson, null);
+    }
+
+    /** {@link #invoke(String)} for the event's UTF-8 bytes. */
+    String invoke(byte[] eventJson) {
+        return invoke(null, eventJson);
+    }
+
+    private String invoke(String text, byte[] utf8) {
         Map<String, Object> event;
         try {
-            event = toEvent(eventJson);
+            event = toEvent(text, utf8);
         } catch (IllegalArgumentException e) {
             return errorObject(e.getMessage(), "InvalidEvent");
         }
@@ -40,10 +49,10 @@ final class LocalInvoker {
         }
     }
 
-    private static Map<String, Object> toEvent(String eventJson) {
+    private static Map<String, Object> toEvent(String text, byte[] utf8) {
         Object json;
         try {
-            json = Json.read(eventJson);
+            json = text != null ? Json.read(text) : Json.read(utf8);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid event: not JSON");
         }

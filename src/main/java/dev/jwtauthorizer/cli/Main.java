@@ -12,13 +12,11 @@ import dev.jwtauthorizer.serve.ServeOptions;
 import dev.jwtauthorizer.serve.model.ApiSpec;
 import dev.jwtauthorizer.serve.template.TemplateApis;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,13 +173,16 @@ public final class Main {
 
     private static void replay(LocalInvoker invoker, Command command, PrintStream out) throws IOException {
         boolean streaming = command.input().equals("-");
-        try (BufferedReader lines = new BufferedReader(command.openInput())) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
+        try (InputStream input = command.openInput()) {
+            EventLines lines = new EventLines(input);
+            byte[] line;
+            while ((line = lines.next()) != null) {
+                if (EventLines.isBlank(line)) {
                     continue;
                 }
-                out.println(invoker.invoke(line));
+                byte[] answer = invoker.invoke(line).getBytes(StandardCharsets.UTF_8);
+                out.write(answer, 0, answer.length);
+                out.write('\n');
                 // As on Lambda without SnapStart: the fast crypto provider loads once an answer is out.
                 CorrettoCrypto.installInBackground();
                 if (streaming) {
@@ -229,10 +230,8 @@ public final class Main {
             return new Command(name, input, Main.environment(envVars, function), prime, function);
         }
 
-        Reader openInput() throws IOException {
-            return input.equals("-")
-                    ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+        InputStream openInput() throws IOException {
+            return input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
         }
 
         String readInput() throws IOException {

@@ -1,0 +1,68 @@
+package dev.jwtauthorizer.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * The lines of a JSON Lines stream as bytes, for {@code replay}: each is read by {@code Json.read(byte[])},
+ * which checks its UTF-8 itself, so no reader, decoder or char buffer stands between the input and
+ * the authorizer (their compilations were most of what a primed process still compiled).
+ */
+final class EventLines {
+    private final InputStream in;
+    private byte[] buffer = new byte[1 << 16];
+    private int start;
+    private int scanned;
+    private int end;
+
+    EventLines(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next line without its line end (LF or CRLF), or null at the end of the input. */
+    byte[] next() throws IOException {
+        while (true) {
+            for (; scanned < end; scanned++) {
+                if (buffer[scanned] == '\n') {
+                    byte[] line = line(start, scanned);
+                    start = ++scanned;
+                    return line;
+                }
+            }
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                scanned -= start;
+                start = 0;
+            }
+            if (end == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int read = in.read(buffer, end, buffer.length - end);
+            if (read < 0) {
+                if (start == end) {
+                    return null;
+                }
+                byte[] last = line(start, end);
+                start = end;
+                return last;
+            }
+            end += read;
+        }
+    }
+
+    private byte[] line(int from, int to) {
+        return Arrays.copyOfRange(buffer, from, to > from && buffer[to - 1] == '\r' ? to - 1 : to);
+    }
+
+    /** True for a line of spaces and tabs only, which replay skips. */
+    static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.jwtauthorizer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** replay's input: every line, whole, whatever its line ends and however the input arrives. */
+class EventLinesTest {
+
+    @ParameterizedTest(name = "{0} bytes per read")
+    @ValueSource(ints = {1, 2, 7, 100_000})
+    void everyLineWholeWithLfCrlfAndNoFinalLineEnd(int bytesPerRead) throws IOException {
+        String big = "{\"x\":\"" + "a".repeat(200_000) + "\"}";
+        String text = "{\"a\":1}\n{\"b\":\"\u00e9\"}\r\n\n  \t\n" + big + "\n{\"last\":true}";
+        List<String> lines = read(new Trickle(text.getBytes(StandardCharsets.UTF_8), bytesPerRead));
+        assertEquals(List.of("{\"a\":1}", "{\"b\":\"\u00e9\"}", "", "  \t", big, "{\"last\":true}"), lines);
+    }
+
+    @Test
+    void anEmptyInputHasNoLines() throws IOException {
+        assertEquals(List.of(), read(new ByteArrayInputStream(new byte[0])));
+        assertEquals(List.of(""), read(new ByteArrayInputStream(new byte[] {'\n'})));
+    }
+
+    @Test
+    void onlySpacesAndTabsAreBlank() {
+        assertTrue(EventLines.isBlank(new byte[0]));
+        assertTrue(EventLines.isBlank(" \t ".getBytes(StandardCharsets.US_ASCII)));
+        assertFalse(EventLines.isBlank(" {} ".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static List<String> read(InputStream in) throws IOException {
+        EventLines lines = new EventLines(in);
+        List<String> all = new ArrayList<>();
+        byte[] line;
+        while ((line = lines.next()) != null) {
+            all.add(new String(line, StandardCharsets.UTF_8));
+        }
+        return all;
+    }
+
+    /** Hands out at most a few bytes per read, as a pipe may. */
+    private static final class Trickle extends InputStream {
+        private final byte[] bytes;
+        private final int perRead;
+        private int at;
+
+        Trickle(byte[] bytes, int perRead) {
+            this.bytes = bytes;
+            this.perRead = perRead;
+        }
+
+        @Override
+        public int read() {
+            return at < bytes.length ? bytes[at++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            if (at == bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, perRead), bytes.length - at);
+            System.arraycopy(bytes, at, into, offset, n);
+            at += n;
+            return n;
+        }
+    }
+}
