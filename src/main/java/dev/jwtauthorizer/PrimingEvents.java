@@ -41,8 +41,10 @@ import java.util.Set;
 final class PrimingEvents {
     static final String ISSUER = "https://priming.invalid";
     private static final String AUDIENCE = "priming";
-    private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:000000000000:priming/prime/GET/prime";
-    private static final String CONNECT_ARN = "arn:aws:execute-api:us-east-1:000000000000:priming/prime/$connect";
+    // An API id and stage with digits, as real ones have: a character class priming never saw in an
+    // ARN is a deoptimisation at the first real request after the snapshot.
+    private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:000000000000:pr1m1ng0ab/prime_1/GET/prime/1";
+    private static final String CONNECT_ARN = "arn:aws:execute-api:us-east-1:000000000000:pr1m1ng0ab/prime_1/$connect";
     private static final String MALFORMED = "e30.e30.AAAA";
 
     final Map<String, String> environment = new HashMap<>();
