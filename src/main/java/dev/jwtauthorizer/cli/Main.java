@@ -13,6 +13,7 @@ import dev.jwtauthorizer.serve.model.ApiSpec;
 import dev.jwtauthorizer.serve.template.TemplateApis;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -231,13 +232,20 @@ public final class Main {
         }
 
         InputStream openInput() throws IOException {
-            return input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
+            // FileInputStream, not Files.newInputStream: no channel classes to load at cold start.
+            return input.equals("-") ? System.in : new FileInputStream(input);
         }
 
         String readInput() throws IOException {
             return input.equals("-")
                     ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(input), StandardCharsets.UTF_8);
+                    : new String(readAll(input), StandardCharsets.UTF_8);
+        }
+
+        private static byte[] readAll(String file) throws IOException {
+            try (InputStream in = new FileInputStream(file)) {
+                return in.readAllBytes();
+            }
         }
     }
 }
