@@ -2,6 +2,7 @@ package dev.jwtauthorizer.crypto;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import dev.jwtauthorizer.log.JsonLog;
+import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.Security;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,12 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * an RS256 signature in about 30 µs where the JDK's own provider takes 60 µs warm and 300 µs at
  * the tier-1 JIT Lambda's java17/java21 runtimes use (docs/PERFORMANCE.md).
  *
- * <p>Installing it unpacks and loads a native library and runs its self-tests: about 300 ms. That
- * is never paid by a waiting request: it happens before the SnapStart snapshot, or on a background
- * thread after the first answer, and until it is done every check runs on the JDK's provider.
- * Each thread looks its {@code Signature} and {@code Mac} up again once a second
- * ({@code keys.SignatureCheck}), so checks move over within a second of ACCP heading the provider
- * list. If the library cannot load (another CPU, another OS) or fails its self-tests, it is removed again and the JDK's provider goes on: slower, never weaker.
+ * <p>Installing it unpacks and loads a native library and runs its self-tests, then ours
+ * ({@link KnownAnswers}): about 200-300 ms. That is never paid by a waiting request: it happens
+ * before the SnapStart snapshot, or on a background thread after the first answer, and until it is
+ * done every check runs on the JDK's provider. Then {@link ProviderList} tells every thread to
+ * look its {@code Signature} and {@code Mac} up again at its next check. If the library cannot
+ * load (another CPU, another OS) or fails a self-test or a known answer, it is removed again and
+ * the JDK's provider goes on: slower, never weaker.
  *
  * <p>ACCP is an optional dependency: the function's package holds it, a project that uses this one
  * as a library gets it only by adding it for its own CPU. Without it on the class path the JDK's
@@ -72,8 +74,10 @@ public final class CorrettoCrypto {
         long start = System.nanoTime();
         try {
             Accp.installHealthy();
+            // Before checks move to it (ProviderList.changed, below), not by the first request after.
+            KnownAnswers.check(Security.getProvider(PROVIDER_NAME));
             JsonLog.info("crypto_provider", "provider", PROVIDER_NAME, "millis", (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
             // LinkageError: the jar is incomplete, or its native library is for another platform.
             Security.removeProvider(PROVIDER_NAME);
             JsonLog.warn("crypto_provider_unavailable", "provider", "JDK", "exception", e.getClass().getName());
