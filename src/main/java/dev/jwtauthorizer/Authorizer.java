@@ -240,7 +240,10 @@ public final class Authorizer {
         }
     }
 
-    /** System.nanoTime. Named classes, not lambdas, on the start path: each lambda spins a class at cold start (docs/PERFORMANCE.md). */
+    /**
+     * System.nanoTime. Named classes, not lambdas, on the start path: each lambda spins a class at
+     * cold start (docs/PERFORMANCE.md).
+     */
     private static final class SystemNanoTime implements LongSupplier {
         @Override
         public long getAsLong() {

@@ -63,7 +63,10 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
      * A secret that could not be fetched is left to the first request, which tries again; later
      * refreshes that bring unusable content keep the last good material.
      */
-    /** {@link #refuseUnusableSecret} for HMAC secrets. Named classes, not lambdas, on the start path: each lambda spins a class at cold start (docs/PERFORMANCE.md). */
+    /**
+     * {@link #refuseUnusableSecret} for HMAC secrets. Named classes, not lambdas, on the start path:
+     * each lambda spins a class at cold start (docs/PERFORMANCE.md).
+     */
     private static final class RefuseUnusableHmacSecret implements TokenVerifiers.SecretLoaded {
         @Override
         public void loaded(KeyCache<HmacSecret> secret, KeySource source) {

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 /**
  * One message digest algorithm, kept per thread rather than looked up in the provider list per
  * use, and looked up again as soon as the fast crypto provider is installed after the first answer
- * (and once a second in any case): hashing then moves to its native code (SHA-256 about 1.4 µs a token at tier 1, against
- * 5.5 µs for the JDK's).
+ * (and once a second in any case): hashing then moves to its native code (SHA-256 about 1.4 µs a
+ * token at tier 1, against 5.5 µs for the JDK's).
  */
 public final class ThreadDigest {
     private static final long LOOKUP_EVERY_NANOS = 1_000_000_000L;
@@ -20,7 +20,8 @@ public final class ThreadDigest {
     }
 
     private final String algorithm;
-    // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start (docs/PERFORMANCE.md).
+    // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start
+    // (docs/PERFORMANCE.md).
     private final ThreadLocal<Kept> kept = new ThreadLocal<>() {
         @Override
         protected Kept initialValue() {

@@ -17,7 +17,8 @@ public final class FileKeySource implements KeySource {
 
     @Override
     public byte[] fetch() throws IOException {
-        // Not Files.newInputStream: its channel classes (about 20) load at cold start; this stream's are loaded at boot.
+        // Not Files.newInputStream: its channel classes (about 20) load at cold start; this
+        // stream's classes are loaded at boot.
         try (InputStream in = new FileInputStream(path.toFile())) {
             return BoundedRead.readAll(in, maxBytes);
         }

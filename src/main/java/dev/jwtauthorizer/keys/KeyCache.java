@@ -111,7 +111,8 @@ public final class KeyCache<T> implements Refreshable {
         return DaemonThreads.INSTANCE;
     }
 
-    // Named classes, not lambdas, on the start path: each lambda spins a class at cold start (docs/PERFORMANCE.md).
+    // Named classes, not lambdas, on the start path: each lambda spins a class at cold start
+    // (docs/PERFORMANCE.md).
     private enum DaemonThreads implements Executor {
         INSTANCE;
 

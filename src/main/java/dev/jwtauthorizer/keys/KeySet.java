@@ -96,7 +96,8 @@ public final class KeySet implements Refreshable {
         return List.of(key);
     }
 
-    // Named classes, not lambdas, on the start path: each lambda spins a class at cold start (docs/PERFORMANCE.md).
+    // Named classes, not lambdas, on the start path: each lambda spins a class at cold start
+    // (docs/PERFORMANCE.md).
     private static final class JwksDocument implements KeyCache.Parser<List<VerificationKey>> {
         @Override
         public List<VerificationKey> parse(byte[] document) throws IOException {

@@ -27,7 +27,8 @@ import javax.crypto.Mac;
  */
 public final class SignatureCheck {
     private static final long LOOKUP_EVERY_NANOS = 1_000_000_000L;
-    // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start (docs/PERFORMANCE.md).
+    // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start
+    // (docs/PERFORMANCE.md).
     private static final ThreadLocal<Engines> ENGINES = new ThreadLocal<>() {
         @Override
         protected Engines initialValue() {
@@ -91,7 +92,7 @@ public final class SignatureCheck {
         private int providerListSeen = ProviderList.changes();
 
         Signature signature(JwsAlgorithm algorithm) throws GeneralSecurityException {
-            expireOnceASecond();
+            expireIfStale();
             Signature engine = signatures[algorithm.ordinal()];
             if (engine == null) {
                 engine = Signature.getInstance(algorithm.jcaName());
@@ -101,7 +102,7 @@ public final class SignatureCheck {
         }
 
         Mac mac(JwsAlgorithm algorithm, HmacSecret secret) throws GeneralSecurityException {
-            expireOnceASecond();
+            expireIfStale();
             int i = algorithm.ordinal();
             Mac engine = macs[i];
             if (engine == null) {
@@ -126,7 +127,7 @@ public final class SignatureCheck {
          * Forgets every engine when the fast provider has just been installed, and in any case once
          * a second (another provider change), so that the next check takes the provider list's first.
          */
-        private void expireOnceASecond() {
+        private void expireIfStale() {
             long now = System.nanoTime();
             int providerList = ProviderList.changes();
             if (now - lookedUpAt > LOOKUP_EVERY_NANOS || providerList != providerListSeen) {

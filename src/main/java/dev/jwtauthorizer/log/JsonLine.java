@@ -13,7 +13,8 @@ final class JsonLine {
     /** kid and other header values are attacker-controlled text: bounded before they reach a log. */
     static final int MAX_VALUE_LENGTH = 256;
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-    // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start (docs/PERFORMANCE.md).
+    // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start
+    // (docs/PERFORMANCE.md).
     private static final ThreadLocal<JsonLine> PER_THREAD = new ThreadLocal<>() {
         @Override
         protected JsonLine initialValue() {
