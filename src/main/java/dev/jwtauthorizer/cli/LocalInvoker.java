@@ -3,6 +3,7 @@ package dev.jwtauthorizer.cli;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.log.Invocation;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,18 +26,14 @@ final class LocalInvoker {
 
     /** One line of JSON for one event's JSON text, of any kind the handler answers. */
     String invoke(String eventJson) {
-        return invoke(eventJson, null);
+        return invoke(eventJson.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@link #invoke(String)} for the event's UTF-8 bytes. */
+    /** {@link #invoke(String)} for the event's UTF-8 bytes, which are checked as strictly as a token's. */
     String invoke(byte[] eventJson) {
-        return invoke(null, eventJson);
-    }
-
-    private String invoke(String text, byte[] utf8) {
         Map<String, Object> event;
         try {
-            event = toEvent(text, utf8);
+            event = toEvent(eventJson);
         } catch (IllegalArgumentException e) {
             return errorObject(e.getMessage(), "InvalidEvent");
         }
@@ -49,10 +46,10 @@ final class LocalInvoker {
         }
     }
 
-    private static Map<String, Object> toEvent(String text, byte[] utf8) {
+    private static Map<String, Object> toEvent(byte[] eventJson) {
         Object json;
         try {
-            json = text != null ? Json.read(text) : Json.read(utf8);
+            json = Json.read(eventJson);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid event: not JSON");
         }

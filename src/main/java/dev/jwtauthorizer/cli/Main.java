@@ -236,14 +236,8 @@ public final class Main {
             return input.equals("-") ? System.in : new FileInputStream(input);
         }
 
-        String readInput() throws IOException {
-            return input.equals("-")
-                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : new String(readAll(input), StandardCharsets.UTF_8);
-        }
-
-        private static byte[] readAll(String file) throws IOException {
-            try (InputStream in = new FileInputStream(file)) {
+        byte[] readInput() throws IOException {
+            try (InputStream in = openInput()) {
                 return in.readAllBytes();
             }
         }
