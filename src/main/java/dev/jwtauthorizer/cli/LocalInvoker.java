@@ -3,7 +3,6 @@ package dev.jwtauthorizer.cli;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.log.Invocation;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,12 +23,10 @@ final class LocalInvoker {
         this.functionName = functionName;
     }
 
-    /** One line of JSON for one event's JSON text, of any kind the handler answers. */
-    String invoke(String eventJson) {
-        return invoke(eventJson.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** {@link #invoke(String)} for the event's UTF-8 bytes, which are checked as strictly as a token's. */
+    /**
+     * One line of JSON for one event's JSON text, of any kind the handler answers. The text's UTF-8
+     * is checked as strictly as a token's.
+     */
     String invoke(byte[] eventJson) {
         Map<String, Object> event;
         try {

@@ -10,13 +10,10 @@ import java.security.NoSuchAlgorithmException;
  * token at tier 1, against 5.5 µs for the JDK's).
  */
 public final class ThreadDigest {
-    private static final long LOOKUP_EVERY_NANOS = 1_000_000_000L;
-
     /** A thread's digest and when it was looked up. */
     private static final class Kept {
         private MessageDigest digest;
-        private long lookedUpAt;
-        private int providerListSeen;
+        private final EngineAge age = new EngineAge();
     }
 
     private final String algorithm;
@@ -36,16 +33,13 @@ public final class ThreadDigest {
 
     public byte[] digest(byte[] input) {
         Kept thread = kept.get();
-        long now = System.nanoTime();
-        int providerList = ProviderList.changes();
-        if (thread.digest == null || now - thread.lookedUpAt > LOOKUP_EVERY_NANOS || providerList != thread.providerListSeen) {
+        // A new thread's age starts with its first use, which looks the digest up.
+        if (thread.digest == null || thread.age.renew()) {
             try {
                 thread.digest = MessageDigest.getInstance(algorithm);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every JDK has " + algorithm, e);
             }
-            thread.lookedUpAt = now;
-            thread.providerListSeen = providerList;
         }
         return thread.digest.digest(input);
     }

@@ -1,6 +1,6 @@
 package dev.jwtauthorizer.keys;
 
-import dev.jwtauthorizer.crypto.ProviderList;
+import dev.jwtauthorizer.crypto.EngineAge;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -26,7 +26,6 @@ import javax.crypto.Mac;
  * signature, and the engine it came from is dropped rather than trusted in an unknown state.
  */
 public final class SignatureCheck {
-    private static final long LOOKUP_EVERY_NANOS = 1_000_000_000L;
     // Not ThreadLocal.withInitial(X::new): each method reference spins a class at cold start
     // (docs/PERFORMANCE.md).
     private static final ThreadLocal<Engines> ENGINES = new ThreadLocal<>() {
@@ -88,8 +87,7 @@ public final class SignatureCheck {
         private final Mac[] macs = new Mac[JwsAlgorithm.values().length];
         /** The secret each Mac was initialised with. */
         private final HmacSecret[] macSecrets = new HmacSecret[JwsAlgorithm.values().length];
-        private long lookedUpAt = System.nanoTime();
-        private int providerListSeen = ProviderList.changes();
+        private final EngineAge age = new EngineAge();
 
         Signature signature(JwsAlgorithm algorithm) throws GeneralSecurityException {
             expireIfStale();
@@ -128,14 +126,10 @@ public final class SignatureCheck {
          * a second (another provider change), so that the next check takes the provider list's first.
          */
         private void expireIfStale() {
-            long now = System.nanoTime();
-            int providerList = ProviderList.changes();
-            if (now - lookedUpAt > LOOKUP_EVERY_NANOS || providerList != providerListSeen) {
+            if (age.renew()) {
                 Arrays.fill(signatures, null);
                 Arrays.fill(macs, null);
                 Arrays.fill(macSecrets, null);
-                lookedUpAt = now;
-                providerListSeen = providerList;
             }
         }
     }

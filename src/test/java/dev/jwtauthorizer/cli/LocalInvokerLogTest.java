@@ -11,6 +11,7 @@ import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ class LocalInvokerLogTest {
         String event = "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer " + Tokens.rs256(TestKeys.RSA, "rsa-1")
                 + "\",\"methodArn\":\"" + Tokens.METHOD_ARN + "\"}";
         String log = LogCapture.capture(() -> {
-            invoker.invoke("not json");
+            invoker.invoke("not json".getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 3; i++) {
-                invoker.invoke(event);
+                invoker.invoke(event.getBytes(StandardCharsets.UTF_8));
             }
         });
 
