@@ -6,6 +6,7 @@ import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.config.IssuerConfig;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
+import dev.jwtauthorizer.crypto.JdkCryptoWarmUp;
 import dev.jwtauthorizer.decision.Decision;
 import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
@@ -64,11 +65,13 @@ public final class Authorizer {
     }
 
     /**
-     * Reads the log settings and the configuration, and loads keys.
+     * Reads the log settings and the configuration, and loads keys; the JDK's crypto is set up
+     * meanwhile on another thread.
      *
      * @throws ConfigException naming the wrong setting
      */
     public static Authorizer fromEnvironment(Map<String, String> environment) {
+        JdkCryptoWarmUp.startInBackground();
         JsonLog.configure(LogSettings.fromEnvironment(environment));
         return create(AuthorizerConfig.fromEnvironment(environment), Clock.systemUTC());
     }

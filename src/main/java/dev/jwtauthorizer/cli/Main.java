@@ -3,6 +3,7 @@ package dev.jwtauthorizer.cli;
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.crypto.CorrettoCrypto;
+import dev.jwtauthorizer.crypto.JdkCryptoWarmUp;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.serve.ApiSelection;
 import dev.jwtauthorizer.serve.BindAddress;
@@ -49,6 +50,8 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        // Before the arguments and the env-vars file are read, so that more of its work overlaps ours.
+        JdkCryptoWarmUp.startInBackground();
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         try {

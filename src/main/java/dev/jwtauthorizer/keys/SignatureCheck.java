@@ -1,6 +1,6 @@
 package dev.jwtauthorizer.keys;
 
-import dev.jwtauthorizer.crypto.EngineAge;
+import dev.jwtauthorizer.crypto.ProviderListMark;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -14,7 +14,7 @@ import javax.crypto.Mac;
  *
  * <p>Looking an engine up in the provider list costs about a microsecond and a fresh engine's first
  * use more, on every token; so each thread keeps its engines, and looks them up again as soon as the
- * fast crypto provider is installed (after the first answer) and once a second in any case (the same
+ * fast crypto provider is installed, after the first answer ({@link ProviderListMark}, the same
  * scheme as the decision log's SHA-256). Keys are imported into the engine's
  * provider once ({@link VerificationKey#keyFor}); an HMAC engine is initialised again only when
  * the secret changes.
@@ -87,7 +87,7 @@ public final class SignatureCheck {
         private final Mac[] macs = new Mac[JwsAlgorithm.values().length];
         /** The secret each Mac was initialised with. */
         private final HmacSecret[] macSecrets = new HmacSecret[JwsAlgorithm.values().length];
-        private final EngineAge age = new EngineAge();
+        private final ProviderListMark providers = new ProviderListMark();
 
         Signature signature(JwsAlgorithm algorithm) throws GeneralSecurityException {
             expireIfStale();
@@ -122,11 +122,11 @@ public final class SignatureCheck {
         }
 
         /**
-         * Forgets every engine when the fast provider has just been installed, and in any case once
-         * a second (another provider change), so that the next check takes the provider list's first.
+         * Forgets every engine when this authorizer has changed the provider list (the fast provider
+         * just installed, or removed after a failed self-test), so that the next check takes its first.
          */
         private void expireIfStale() {
-            if (age.renew()) {
+            if (providers.moved()) {
                 Arrays.fill(signatures, null);
                 Arrays.fill(macs, null);
                 Arrays.fill(macSecrets, null);
