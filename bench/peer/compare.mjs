@@ -10,6 +10,8 @@
 // the driver writes one event, waits for its answer (the "first answer"), then writes the N
 // events at once and waits for the N-th answer. Per token = (N-th answer - first answer) / N.
 //   fresh:  no preparation; cold = spawn to first answer; first N = the per-token figure.
+//   one CPU: the cold start again with both sides pinned to one CPU (`taskset -c 0`), as a function
+//           with less than a whole vCPU runs; no target, shown beside row 1 (skipped without taskset).
 //   primed: ours primes (`--prime`, what runs before a SnapStart snapshot); the peer first answers
 //           the W warm-up events of warmup.jsonl in-process. The clock starts at the first answer,
 //           so preparation time, however long and however noisy, is never in the figure.
@@ -21,6 +23,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const TIER1 = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"];
+const ONE_CPU = ["taskset", "-c", "0"];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
@@ -123,7 +126,8 @@ async function measure(dir, resultsFile, runs) {
   const version = (java) => spawnSync(java, ["-version"], { encoding: "utf8" }).stderr.split("\n")[0];
 
   const samples = { coldOurs: [], coldPeer: [], freshOurs: [], freshPeer: [], primedFullOurs: [], primedTier1Ours: [],
-    primedPeer: [], rssOurs: [], rssPeer: [] };
+    primedPeer: [], rssOurs: [], rssPeer: [], coldOursOneCpu: [], coldPeerOneCpu: [] };
+  const oneCpu = spawnSync(ONE_CPU[0], ["-c", "0", "true"]).status === 0;
   for (let round = 0; round <= runs; round++) {
     // Alternate which side goes first, round by round.
     const pairs = [
@@ -137,6 +141,12 @@ async function measure(dir, resultsFile, runs) {
         (r) => samples.primedPeer.push(r.perToken)],
       [() => stream("ours, primed, tier 1", [javaTier1, ...TIER1, "-jar", jar, "replay", "--prime", "-"], oursEnv, first, events),
         (r) => samples.primedTier1Ours.push(r.perToken)],
+      ...(oneCpu ? [
+        [() => stream("ours, fresh, tier 1, one CPU", [...ONE_CPU, javaTier1, ...TIER1, "-jar", jar, "replay", "-"], oursEnv, first, events.slice(0, 1)),
+          (r) => samples.coldOursOneCpu.push(r.cold)],
+        [() => stream("peer, fresh, one CPU", [...ONE_CPU, node, peerScript, "stream"], peerEnv, first, events.slice(0, 1)),
+          (r) => samples.coldPeerOneCpu.push(r.cold)],
+      ] : []),
       [() => peakRss("ours, cold run", [javaTier1, ...TIER1, "-jar", jar, "invoke", "-e", join(dir, "event.json")], oursEnv),
         (mib) => samples.rssOurs.push(mib)],
       [() => peakRss("peer, cold run", [node, peerScript, "invoke", join(dir, "event.json")], peerEnv),
@@ -185,10 +195,14 @@ function report(resultsFile, jmhFull, jmhTier1) {
     const ratios = ours.map((x, i) => x / peer[i]);
     const o = median(ours), p = median(peer), ratio = median(ratios);
     const [q1, q3] = quartiles(ratios);
-    rows.push([figure, `${o.toFixed(digits)} ${unit}`, `${p.toFixed(digits)} ${unit}`, `${ratio.toFixed(2)}x`, `≤ ${target.toFixed(2)}x`,
-      ratio <= target ? "met" : "NOT met", `${q1.toFixed(2)}-${q3.toFixed(2)}x`]);
+    rows.push([figure, `${o.toFixed(digits)} ${unit}`, `${p.toFixed(digits)} ${unit}`, `${ratio.toFixed(2)}x`,
+      target === null ? "none" : `≤ ${target.toFixed(2)}x`, target === null ? "-" : ratio <= target ? "met" : "NOT met",
+      `${q1.toFixed(2)}-${q3.toFixed(2)}x`]);
   };
   ratioRow("1 cold start, fresh process, tier 1, no CDS archive", s.coldOurs.map((x) => x * 1000), s.coldPeer.map((x) => x * 1000), "ms", 0, 1.0);
+  if (s.coldOursOneCpu?.length) {
+    ratioRow("1b the same, both sides on one CPU (taskset -c 0)", s.coldOursOneCpu.map((x) => x * 1000), s.coldPeerOneCpu.map((x) => x * 1000), "ms", 0, null);
+  }
   ratioRow(`2 next ${r.events} tokens after --prime, full JIT (JDK 25)`, s.primedFullOurs, s.primedPeer, "µs", 1, 0.75);
   ratioRow(`3 next ${r.events} tokens after --prime, tier 1`, s.primedTier1Ours, s.primedPeer, "µs", 1, 0.75);
   ratioRow(`4 first ${r.events} tokens of a fresh process, tier 1`, s.freshOurs, s.freshPeer, "µs", 1, 2.0);
