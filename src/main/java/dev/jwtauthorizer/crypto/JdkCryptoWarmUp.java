@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * check and HMAC), and in a fresh process it is about 13 ms of work at tier 1: the provider list
  * read from {@code java.security}, the {@code SUN} provider and its table of object identifiers,
  * and SHA-256's {@code VarHandle}s, whose first use spins classes at run time. On two or more CPUs
- * that work overlaps the configuration read (cold start 74 → 67 ms, docs/PERFORMANCE.md); on one
+ * that work overlaps the configuration read (first answer 70 → 63 ms, docs/PERFORMANCE.md); on one
  * it is the same work on another thread, since nothing is done that the first decision would not
  * do anyway.
  */
@@ -36,7 +36,7 @@ public final class JdkCryptoWarmUp {
         thread.start();
     }
 
-    static void warmUp() {
+    private static void warmUp() {
         try {
             MessageDigest.getInstance("SHA-256").digest(new byte[1]);
         } catch (GeneralSecurityException | RuntimeException e) {
