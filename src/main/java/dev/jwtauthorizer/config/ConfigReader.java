@@ -73,8 +73,8 @@ final class ConfigReader {
                 return false;
             }
         }
-        for (Setting jwtOnly : List.of(Setting.JWT_AUDIENCE, Setting.JWT_JWKS_URI, Setting.JWT_JWKS, Setting.JWT_HMAC_SECRET,
-                Setting.JWT_HMAC_SECRET_ID, Setting.JWT_HMAC_SECRET_JSON_KEY, Setting.JWT_TOKEN_TYPES,
+        for (Setting jwtOnly : List.of(Setting.JWT_AUDIENCE, Setting.JWT_JWKS_URI, Setting.JWT_JWKS, Setting.JWT_JWKS_FILE,
+                Setting.JWT_HMAC_SECRET, Setting.JWT_HMAC_SECRET_ID, Setting.JWT_HMAC_SECRET_JSON_KEY, Setting.JWT_TOKEN_TYPES,
                 Setting.JWT_COGNITO_TOKEN_USE)) {
             if (variables.raw(jwtOnly.name()) != null) {
                 throw new ConfigException(jwtOnly, "is set, but no JWT issuer is (JWT_ISSUER, JWT_ISSUERS, JWT_ISSUERS_FILE "
@@ -123,7 +123,7 @@ final class ConfigReader {
         }
         Setting source = inline != null ? Setting.JWT_ISSUERS : Setting.JWT_ISSUERS_FILE;
         for (Setting setting : Setting.values()) {
-            boolean perIssuer = setting.issuerField() != null || setting == Setting.JWT_RULES_FILE;
+            boolean perIssuer = setting.issuerField() != null || setting == Setting.JWT_RULES_FILE || setting == Setting.JWT_JWKS_FILE;
             if (perIssuer && variables.raw(setting.name()) != null) {
                 throw new ConfigException(setting, "is set, but so is " + source.name()
                         + ": give per-issuer settings in each of its entries instead");

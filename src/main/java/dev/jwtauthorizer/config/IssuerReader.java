@@ -90,7 +90,8 @@ final class IssuerReader {
         try {
             return new OidcDiscoveryKeySource(issuer, timeout, KeysReader.MAX_JWKS_BYTES);
         } catch (IllegalArgumentException e) {
-            throw fields.error(Setting.JWT_ISSUER, "without " + fields.name(Setting.JWT_JWKS_URI) + " or "
+            String file = fields instanceof EnvironmentFields ? ", " + Setting.JWT_JWKS_FILE.name() : "";
+            throw fields.error(Setting.JWT_ISSUER, "without " + fields.name(Setting.JWT_JWKS_URI) + file + " or "
                     + fields.name(Setting.JWT_JWKS) + " the keys are found by OIDC discovery from the issuer, but " + e.getMessage());
         }
     }

@@ -45,24 +45,63 @@ final class KeysReader {
         this.timeout = timeout;
     }
 
-    /** JWT_JWKS or JWT_JWKS_URI when given (checked now when local). */
+    /** JWT_JWKS, JWT_JWKS_FILE or JWT_JWKS_URI when given (checked now when local). */
     ExplicitKeys explicitKeys(IssuerFields fields, boolean needed) {
         String uri = fields.get(Setting.JWT_JWKS_URI);
         String inline = fields.get(Setting.JWT_JWKS);
+        String file = fields.get(Setting.JWT_JWKS_FILE);
         if (!needed) {
-            if (uri != null || inline != null) {
-                Setting given = uri != null ? Setting.JWT_JWKS_URI : Setting.JWT_JWKS;
+            if (uri != null || inline != null || file != null) {
+                Setting given = inline != null ? Setting.JWT_JWKS : file != null ? Setting.JWT_JWKS_FILE : Setting.JWT_JWKS_URI;
                 throw fields.error(given, "is set but " + fields.name(Setting.JWT_ALGORITHMS) + " allows no RS, PS or ES algorithm");
             }
             return new ExplicitKeys(null, null);
         }
-        if (uri != null && inline != null) {
-            throw fields.error(Setting.JWT_JWKS, "and " + fields.name(Setting.JWT_JWKS_URI) + " are both set; use one");
+        if (inline != null && (uri != null || file != null)) {
+            Setting other = uri != null ? Setting.JWT_JWKS_URI : Setting.JWT_JWKS_FILE;
+            throw fields.error(Setting.JWT_JWKS, "and " + fields.name(other) + " are both set; use one");
         }
         if (inline != null) {
             return local(fields, Setting.JWT_JWKS, new InlineKeySource(inline, fields.origin(Setting.JWT_JWKS)));
         }
+        if (file != null) {
+            Path path = files.resolve(file);
+            // Two names for one file are one key set; anything else would leave which one counts to chance.
+            if (uri != null && !sameFile(uri, path)) {
+                throw fields.error(Setting.JWT_JWKS_FILE, "and JWT_JWKS_URI are both set and do not name the same file; use one");
+            }
+            return Files.isRegularFile(path)
+                    ? local(fields, Setting.JWT_JWKS_FILE, new FileKeySource(path, MAX_JWKS_BYTES))
+                    : packaged(fields, file);
+        }
         return uri == null ? new ExplicitKeys(null, null) : keySourceFor(fields, uri);
+    }
+
+    /** A key set file inside the package (the command line's jar), held to the same size as any other. */
+    private ExplicitKeys packaged(IssuerFields fields, String file) {
+        String document = files.read(Setting.JWT_JWKS_FILE, file);
+        if (document.length() > MAX_JWKS_BYTES) {
+            throw fields.error(Setting.JWT_JWKS_FILE, file + " in the package is larger than " + MAX_JWKS_BYTES + " bytes");
+        }
+        return local(fields, Setting.JWT_JWKS_FILE, new InlineKeySource(document, "JWT_JWKS_FILE " + file + " in the package"));
+    }
+
+    /** True when the URI is a file: URI of that file (which must exist). */
+    private boolean sameFile(String uri, Path path) {
+        try {
+            Path named = filePath(new URI(uri));
+            return named != null && Files.isSameFile(named, path);
+        } catch (URISyntaxException | IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    /** The path of a file: URI (relative when opaque: file:keys.json), or null for any other scheme. */
+    private Path filePath(URI uri) {
+        if (!"file".equalsIgnoreCase(uri.getScheme())) {
+            return null;
+        }
+        return uri.isOpaque() ? files.resolve(uri.getSchemeSpecificPart()) : Path.of(uri);
     }
 
     private ExplicitKeys keySourceFor(IssuerFields fields, String text) {
@@ -72,8 +111,8 @@ final class KeysReader {
         } catch (URISyntaxException e) {
             throw fields.error(Setting.JWT_JWKS_URI, "\"" + text + "\" is not a URI");
         }
-        if ("file".equalsIgnoreCase(uri.getScheme())) {
-            Path path = uri.isOpaque() ? files.resolve(uri.getSchemeSpecificPart()) : Path.of(uri);
+        Path path = filePath(uri);
+        if (path != null) {
             if (!Files.isReadable(path)) {
                 throw fields.error(Setting.JWT_JWKS_URI, "cannot read " + path);
             }
@@ -99,7 +138,7 @@ final class KeysReader {
             LocalKeySet checked = LocalKeySet.check(document);
             return new ExplicitKeys(new CheckedKeySet(source, document, checked.keys()), checked);
         } catch (IllegalArgumentException e) {
-            String what = setting == Setting.JWT_JWKS_URI ? source.describe() + " " : "";
+            String what = setting == Setting.JWT_JWKS ? "" : source.describe() + " ";
             throw fields.error(setting, what + e.getMessage());
         }
     }
