@@ -9,7 +9,8 @@
 #   PEER_WARMUP (events the peer answers before a primed row's clock starts; default 6000, as many
 #   as our priming's least number of rounds under C2, so both sides start the clock equally warm),
 #   SKIP_JMH=1 (leave out row 5, about 2 minutes).
-# Results: stdout, and target/compare/ (results.md: the table; results.json: every sample; jmh-*.txt).
+# Results: stdout, and target/compare/ (results.md: the table and the shared harness's lines;
+#   results.json: every sample; jmh-*.txt; shared-*.txt).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-15}
@@ -49,5 +50,27 @@ if [[ ${SKIP_JMH:-} != 1 ]]; then
   "$java_tier1" "${jmh[@]}" -jvmArgsAppend "$tier1" >"$work/jmh-tier1.txt"
 fi
 
+# The harness in ../shared (the one the independent peer benchmark runs), as its README says to run
+# it: a one-event `invoke` for cold, (replay of N - replay of 1) / (N - 1) for warm, with the JIT's
+# defaults and then at tier 1, its own peer and its own fixtures (whose env.sh sets JWT_JWKS_FILE and
+# JWT_JWKS_URI for both sides).
+shared=$root/../shared/bench/peer
+if [[ -f $shared/compare.mjs ]]; then
+  echo "compare: the shared harness ($shared/compare.mjs), default JIT and tier 1" >&2
+  mkdir -p "$work/shared"
+  cp "$shared"/{authorizer.mjs,compare.mjs,fixtures.mjs} "$work/shared/"
+  ln -sfn "$work/peer/node_modules" "$work/shared/node_modules"
+  node "$work/shared/fixtures.mjs" "$work/shared-fixtures" "$events" >/dev/null
+  ours="$java_tier1 -jar $root/target/jwt-authorizer.jar"
+  node "$work/shared/compare.mjs" "$work/shared-fixtures" "$ours invoke -e" "$ours replay" "$runs" >"$work/shared-default.txt"
+  JAVA_TOOL_OPTIONS="$tier1" node "$work/shared/compare.mjs" "$work/shared-fixtures" "$ours invoke -e" "$ours replay" "$runs" \
+    >"$work/shared-tier1.txt"
+fi
+
 node "$work/peer/compare.mjs" report "$work/results.json" "$work/jmh-full.txt" "$work/jmh-tier1.txt" | tee "$work/results.md"
-echo "compare: results in $work/results.md (table), $work/results.json (every sample), $work/jmh-*.txt (JMH output)" >&2
+for jit in default tier1; do
+  if [[ -f $work/shared-$jit.txt ]]; then
+    { echo; echo "shared harness, JIT $jit:"; cat "$work/shared-$jit.txt"; } | tee -a "$work/results.md"
+  fi
+done
+echo "compare: results in $work/results.md (table), $work/results.json (every sample), $work/jmh-*.txt (JMH output), $work/shared-*.txt (the shared harness)" >&2

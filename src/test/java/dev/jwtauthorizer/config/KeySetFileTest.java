@@ -96,8 +96,10 @@ class KeySetFileTest {
         assertEquals("JWT_JWKS_FILE", withPrivate.variable());
         assertTrue(withPrivate.getMessage().startsWith("JWT_JWKS_FILE: " + priv + " holds private key material"), withPrivate.getMessage());
         Path notJson = dir.resolve("notes.txt");
-        Files.writeString(notJson, "hello");
-        assertTrue(failure(env("JWT_JWKS_FILE", notJson.toString())).getMessage().contains("is not JSON"));
+        Files.writeString(notJson, "private words");
+        ConfigException notAKeySet = failure(env("JWT_JWKS_FILE", notJson.toString()));
+        assertTrue(notAKeySet.getMessage().contains("is not JSON"), notAKeySet.getMessage());
+        assertFalse(notAKeySet.getMessage().contains("private words"), notAKeySet.getMessage());
         Path large = dir.resolve("large.json");
         Files.writeString(large, " ".repeat(KeysReader.MAX_JWKS_BYTES + 1));
         ConfigException tooLarge = failure(env("JWT_JWKS_FILE", large.toString()));
