@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -268,6 +269,34 @@ class CommandLineIT {
         Result silver = run("token", "--claim", "tier=silver", "--keys", keys.toString(), "--event", "PUT", "/premium/x");
         Result denied = run(Map.of(), silver.stdout(), "invoke", "-e", "-", "--env-vars", keys.resolve("env.json").toString());
         assertFalse(allows(denied.json(), "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/PUT/premium/x"), denied.stdout());
+    }
+
+    /**
+     * The environment the shared peer benchmark gives both sides: its key set as JWT_JWKS_FILE (the
+     * peer's variable) and as a file:// JWT_JWKS_URI of the same file. One key set, so it starts.
+     */
+    @Test
+    void aKeySetFileBesideAFileUriOfTheSameFileStartsAndAllows(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("keys");
+        Result event = run("token", "--sub", "carol", "--keys", keys.toString(), "--event", "GET", "/books/7");
+        assertEquals(0, event.exit(), event.stderr());
+        JsonNode minted = MAPPER.readTree(keys.resolve("env.json").toFile()).elements().next();
+        Path jwks = keys.resolve("jwks.json").toAbsolutePath();
+        Map<String, String> environment = Map.of("JWT_ISSUER", minted.get("JWT_ISSUER").asText(),
+                "JWT_AUDIENCE", minted.get("JWT_AUDIENCE").asText(), "JWT_ALGORITHMS", "RS256",
+                "JWT_JWKS_FILE", jwks.toString(), "JWT_JWKS_URI", jwks.toUri().toString());
+        Result answer = run(environment, event.stdout(), "invoke", "-e", "-");
+        assertEquals(0, answer.exit(), answer.stderr());
+        assertEquals("carol", answer.json().get("principalId").asText(), answer.stdout());
+
+        Path other = dir.resolve("other.json");
+        Files.copy(jwks, other);
+        Map<String, String> twoFiles = new HashMap<>(environment);
+        twoFiles.put("JWT_JWKS_URI", other.toUri().toString());
+        Result refused = run(twoFiles, event.stdout(), "invoke", "-e", "-");
+        assertEquals(1, refused.exit());
+        assertTrue(refused.stderr().contains("JWT_JWKS_FILE: and JWT_JWKS_URI are both set and do not name the same file"),
+                refused.stderr());
     }
 
     @Test
