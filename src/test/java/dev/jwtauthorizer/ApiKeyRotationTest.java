@@ -1,5 +1,7 @@
 package dev.jwtauthorizer;
 
+import static dev.jwtauthorizer.ApiKeysEveryApiKindTest.assertAnswer;
+import static dev.jwtauthorizer.ApiKeysEveryApiKindTest.callWithKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +15,6 @@ import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.support.ApiGateway;
 import dev.jwtauthorizer.support.ApiGateway.Status;
 import dev.jwtauthorizer.support.ApiKeys;
-import dev.jwtauthorizer.support.AuthorizerEvents;
 import dev.jwtauthorizer.support.JwksServer;
 import dev.jwtauthorizer.support.LogCapture;
 import java.time.Clock;
@@ -78,15 +79,6 @@ class ApiKeyRotationTest {
         return authorizer;
     }
 
-    private static ApiGateway.Response call(Authorizer authorizer, Api api, String key) {
-        AuthorizerEvents request = ApiKeysEveryApiKindTest.key(api, api.request(), key);
-        return ApiGateway.invoke(new AuthorizerHandler(authorizer), request.build(), request.arn(), api.simpleResponses);
-    }
-
-    private static void assertAnswer(Status status, Reason reason, ApiGateway.Response response, String what) {
-        assertEquals(status, response.status(), () -> what + ": " + response.answer());
-        assertEquals(reason.name(), response.decision().path("reason").asText(), what);
-    }
 
     private void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
@@ -97,8 +89,8 @@ class ApiKeyRotationTest {
     void twoActiveKeysWorkSideBySideDuringARotation(Api api) {
         serve(ApiKeys.document(ApiKeys.acmeEntry(), ApiKeys.acmeNextEntry()));
         Authorizer authorizer = authorizer(api);
-        ApiGateway.Response current = call(authorizer, api, ApiKeys.ACME);
-        ApiGateway.Response next = call(authorizer, api, ApiKeys.ACME_NEXT);
+        ApiGateway.Response current = callWithKey(authorizer, api, ApiKeys.ACME);
+        ApiGateway.Response next = callWithKey(authorizer, api, ApiKeys.ACME_NEXT);
         assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, current, api + " current key");
         assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, next, api + " next key");
         assertEquals("acme-2026-11", current.decision().path("apiKeyId").asText());
@@ -110,7 +102,7 @@ class ApiKeyRotationTest {
     void aKeyAddedToTheSecretWorksOnItsFirstUse(Api api) {
         Authorizer authorizer = authorizer(api);
         serve(ApiKeys.document(ApiKeys.acmeEntry(), ApiKeys.acmeNextEntry()));
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME_NEXT), api.name());
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME_NEXT), api.name());
         assertEquals(2, extension.requests(ApiKeys.SECRETS_PATH), "one refetch, on the miss");
     }
 
@@ -120,13 +112,13 @@ class ApiKeyRotationTest {
         Authorizer authorizer = authorizer(api);
         for (int i = 0; i < 200; i++) {
             assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED,
-                    call(authorizer, api, "jwta_guess-" + i), "guess " + i);
+                    callWithKey(authorizer, api, "jwta_guess-" + i), "guess " + i);
         }
         assertEquals(2, extension.requests(ApiKeys.SECRETS_PATH), "the start's fetch and one refetch for the first miss");
         advance(COOLDOWN);
-        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, call(authorizer, api, "jwta_guess-after"), "after the cooldown");
+        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, callWithKey(authorizer, api, "jwta_guess-after"), "after the cooldown");
         assertEquals(3, extension.requests(ApiKeys.SECRETS_PATH), "one more, once the cooldown has passed");
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), "the right key all along");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), "the right key all along");
     }
 
     @ParameterizedTest
@@ -134,14 +126,14 @@ class ApiKeyRotationTest {
     void aWithdrawnKeyStopsWhenTheSecretIsReadAfterARestore(Api api) {
         serve(ApiKeys.document(ApiKeys.acmeEntry(), ApiKeys.acmeNextEntry()));
         Authorizer authorizer = authorizer(api);
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), api + " before");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), api + " before");
         serve(ApiKeys.document(ApiKeys.acmeNextEntry()));
         LogCapture.discard(() -> {
             authorizer.afterRestore();
             return null;
         });
-        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, call(authorizer, api, ApiKeys.ACME), api + " withdrawn");
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME_NEXT), api + " kept");
+        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, callWithKey(authorizer, api, ApiKeys.ACME), api + " withdrawn");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME_NEXT), api + " kept");
     }
 
     @ParameterizedTest
@@ -151,12 +143,12 @@ class ApiKeyRotationTest {
         serve(ApiKeys.document(ApiKeys.acmeNextEntry()));
         advance(MAX_AGE);
         // The list in hand still answers while the refresh it starts runs in the background.
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), api + " until refreshed");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), api + " until refreshed");
         LogCapture.discard(() -> {
             background.poll().run();
             return null;
         });
-        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, call(authorizer, api, ApiKeys.ACME), api + " withdrawn");
+        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, callWithKey(authorizer, api, ApiKeys.ACME), api + " withdrawn");
     }
 
     @ParameterizedTest
@@ -165,19 +157,19 @@ class ApiKeyRotationTest {
         Authorizer authorizer = authorizer(api);
         extension.fail(503);
         advance(MAX_AGE);
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), api + " at max age");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), api + " at max age");
         LogCapture.discard(() -> {
             background.poll().run();
             return null;
         });
         advance(MAX_STALE.minus(MAX_AGE).minusSeconds(1));
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), api + " just within staleness");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), api + " just within staleness");
         advance(Duration.ofSeconds(1));
-        ApiGateway.Response stale = call(authorizer, api, ApiKeys.ACME);
+        ApiGateway.Response stale = callWithKey(authorizer, api, ApiKeys.ACME);
         assertAnswer(Status.ERROR_500, Reason.SECRET_UNAVAILABLE, stale, api + " past staleness");
         serve(ApiKeys.document(ApiKeys.acmeEntry()));
         advance(COOLDOWN);
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), api + " back");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), api + " back");
     }
 
     @Test
@@ -190,7 +182,7 @@ class ApiKeyRotationTest {
             String log = LogCapture.capture(authorizer::afterRestore);
             assertTrue(log.contains("keys_fetch_failed"), log);
             assertFalse(log.contains(ApiKeys.ACME), log);
-            assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), "last good list");
+            assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), "last good list");
         }
     }
 
@@ -202,7 +194,7 @@ class ApiKeyRotationTest {
         assertTrue(log.contains("\"primed\""), log);
         assertFalse(log.contains("priming_failed"), log);
         assertEquals(1, extension.requests(ApiKeys.SECRETS_PATH), "no fetch for the primer's keys nor the real warm-up");
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, Api.REST_TOKEN, ApiKeys.ACME), "after priming");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, Api.REST_TOKEN, ApiKeys.ACME), "after priming");
     }
 
     @Test

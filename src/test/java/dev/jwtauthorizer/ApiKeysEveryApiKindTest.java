@@ -103,6 +103,18 @@ class ApiKeysEveryApiKindTest {
         return request.header(api.kind == ApiKind.REST_TOKEN ? "Authorization" : "x-api-key", key);
     }
 
+    /** The kind's request carrying the key, answered by a handler on this authorizer. */
+    static ApiGateway.Response callWithKey(Authorizer authorizer, Api api, String key) {
+        AuthorizerEvents request = key(api, api.request(), key);
+        return ApiGateway.invoke(new AuthorizerHandler(authorizer), request.build(), request.arn(), api.simpleResponses);
+    }
+
+    /** The status API Gateway gives and the reason the decision line names. */
+    static void assertAnswer(Status status, Reason reason, ApiGateway.Response response, String what) {
+        assertEquals(status, response.status(), () -> what + ": " + response.answer());
+        assertEquals(reason.name(), response.decision().path("reason").asText(), what);
+    }
+
     static Stream<Arguments> everyKindAndCase() {
         return Stream.of(Api.values()).flatMap(api -> Stream.of(Case.values())
                 .filter(c -> c.appliesTo.test(api))

@@ -1,5 +1,7 @@
 package dev.jwtauthorizer;
 
+import static dev.jwtauthorizer.ApiKeysEveryApiKindTest.assertAnswer;
+import static dev.jwtauthorizer.ApiKeysEveryApiKindTest.callWithKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jwtauthorizer.EveryApiKindTest.Api;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.decision.Reason;
-import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.support.ApiGateway;
 import dev.jwtauthorizer.support.ApiGateway.Status;
 import dev.jwtauthorizer.support.ApiKeys;
-import dev.jwtauthorizer.support.AuthorizerEvents;
 import dev.jwtauthorizer.support.ContainerCredentialsFake;
 import dev.jwtauthorizer.support.FakeCredentials;
 import dev.jwtauthorizer.support.LogCapture;
@@ -68,25 +68,16 @@ class ApiKeysFromSecretsManagerTest {
                 Clock.systemUTC(), nanos::get, Runnable::run));
     }
 
-    private static ApiGateway.Response call(Authorizer authorizer, Api api, String key) {
-        AuthorizerEvents request = ApiKeysEveryApiKindTest.key(api, api.request(), key);
-        return ApiGateway.invoke(new AuthorizerHandler(authorizer), request.build(), request.arn(), api.simpleResponses);
-    }
-
-    private static void assertAnswer(Status status, Reason reason, ApiGateway.Response response, String what) {
-        assertEquals(status, response.status(), () -> what + ": " + response.answer());
-        assertEquals(reason.name(), response.decision().path("reason").asText(), what);
-    }
 
     @ParameterizedTest
     @EnumSource(Api.class)
     void keysRotateInTheSecretAndARestoreReadsItWithNewCredentials(Api api) {
         Authorizer authorizer = authorizer(api);
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), "the key in the secret");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), "the key in the secret");
         assertEquals(1, secretsManager.served(), "read once, at start");
 
         secretsManager.secret(ApiKeys.SECRET_ID, ApiKeys.document(ApiKeys.acmeEntry(), ApiKeys.acmeNextEntry()));
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME_NEXT), "a key added, on its first use");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME_NEXT), "a key added, on its first use");
         assertEquals(2, secretsManager.served(), "one signed refetch, on the miss");
 
         // While the snapshot waited, the old key was withdrawn and the snapshot's credentials expired.
@@ -96,8 +87,8 @@ class ApiKeysFromSecretsManagerTest {
             authorizer.afterRestore();
             return null;
         });
-        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, call(authorizer, api, ApiKeys.ACME), "the withdrawn key");
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME_NEXT), "the new key");
+        assertAnswer(Status.UNAUTHORIZED_401, Reason.API_KEY_NOT_RECOGNISED, callWithKey(authorizer, api, ApiKeys.ACME), "the withdrawn key");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME_NEXT), "the new key");
         assertEquals(2, container.requests(), "credentials fetched again after the restore");
     }
 
@@ -107,9 +98,9 @@ class ApiKeysFromSecretsManagerTest {
         Authorizer authorizer = authorizer(api);
         secretsManager.down();
         nanos.addAndGet(MAX_STALE.minusMinutes(1).toNanos());
-        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, call(authorizer, api, ApiKeys.ACME), "within the staleness limit");
+        assertAnswer(Status.ALLOWED, Reason.ROUTE_ALLOWED, callWithKey(authorizer, api, ApiKeys.ACME), "within the staleness limit");
         nanos.addAndGet(Duration.ofMinutes(2).toNanos());
-        assertAnswer(Status.ERROR_500, Reason.SECRET_UNAVAILABLE, call(authorizer, api, ApiKeys.ACME), "past it");
+        assertAnswer(Status.ERROR_500, Reason.SECRET_UNAVAILABLE, callWithKey(authorizer, api, ApiKeys.ACME), "past it");
         // What a failed signed fetch writes: where from and why, and nothing of the credentials.
         String logs = LogCapture.capture(authorizer::afterRestore);
         assertTrue(logs.contains("keys_fetch_failed"), logs);
