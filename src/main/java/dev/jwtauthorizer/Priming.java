@@ -1,13 +1,10 @@
 package dev.jwtauthorizer;
 
 import dev.jwtauthorizer.config.AuthorizerConfig;
-import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.log.JsonLog;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Warms the request path before a SnapStart snapshot, through the same entry the Lambda runtime
@@ -32,7 +29,7 @@ import java.util.Map;
 final class Priming {
     /** Rounds at least, whatever the JIT: the path's one-off costs (class loading, first calls) settle by then. */
     static final int MIN_ROUNDS = 200;
-    private static final int FRESH_HANDLER_EVERY = 500;
+    private static final int FRESH_AUTHORIZERS_EVERY = 100;
     /** How long compiling must have stopped to count as settled. */
     private static final long QUIET_NANOS = 100_000_000L;
     /** Bounds, so a slow or busy machine cannot hold the snapshot for long. */
@@ -45,7 +42,7 @@ final class Priming {
     private Priming() {
     }
 
-    /** Priming through {@link Authorizer#authorize(Map)} itself, for callers without a handler. */
+    /** Priming through {@link Authorizer#authorize(java.util.Map)} itself, for callers without a handler. */
     static void run(Authorizer real) {
         run(real, Priming::direct);
     }
@@ -81,11 +78,8 @@ final class Priming {
                 new PrimingEvents(PrimingEvents.algorithmsOf(real.config()), real.config().httpApiResponse(), false,
                         real.acceptsApiKeys()),
                 new PrimingEvents(PrimingEvents.algorithmsOf(real.config()), real.config().httpApiResponse(), true, false));
-        List<Authorizer> authorizers = new ArrayList<>();
         List<PrimingEntry> primers = new ArrayList<>();
-        for (PrimingEvents world : worlds) {
-            authorizers.add(Authorizer.create(AuthorizerConfig.fromEnvironment(world.environment), Clock.systemUTC(),
-                    Authorizer.NANO_CLOCK, Runnable::run));
+        for (int w = 0; w < worlds.size(); w++) {
             primers.add(null);
         }
         // Each kind's events take turns, one per round, so a round is short yet every kind and
@@ -94,10 +88,15 @@ final class Priming {
         long drivingEnds = System.nanoTime() + bounds.drivingNanos();
         int round = 0;
         while (round < rounds || !jit.quietFor(QUIET_NANOS)) {
-            if (round % FRESH_HANDLER_EVERY == 0) {
-                // A new handler's first invocation is a cold start: its branch too is then seen compiled.
+            if (round % FRESH_AUTHORIZERS_EVERY == 0) {
+                // New authorizers, so that the profile the JIT compiles from holds what a real one
+                // meets now and then: a handler's first invocation (a cold start) and a key checked
+                // for the first time (imported into the checking provider, as after a key rotation
+                // or a restore's refetch). A branch priming never took is a deoptimisation later.
                 for (int w = 0; w < worlds.size(); w++) {
-                    primers.set(w, entries.around(authorizers.get(w)));
+                    Authorizer authorizer = Authorizer.create(AuthorizerConfig.fromEnvironment(worlds.get(w).environment),
+                            Clock.systemUTC(), Authorizer.NANO_CLOCK, Runnable::run);
+                    primers.set(w, entries.around(authorizer));
                 }
             }
             for (int w = 0; w < worlds.size(); w++) {
@@ -128,23 +127,12 @@ final class Priming {
         outcome.settled = jit.awaitQuiet(QUIET_NANOS, System.nanoTime() + bounds.drainingNanos());
     }
 
-    /**
-     * One invocation as the runtime makes it: the event's JSON read into a map, the handler called,
-     * the answer (or the error object of a 401 or 500) written as JSON.
-     */
-    private static String invoke(PrimingEntry entry, String eventJson) {
-        try {
-            return Json.write(entry.invoke(Json.asObject(Json.read(eventJson))));
-        } catch (RuntimeException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("errorMessage", e.getMessage());
-            error.put("errorType", e.getClass().getName());
-            return Json.write(error);
-        }
+    private static void invoke(PrimingEntry entry, String eventJson) {
+        entry.invoke(eventJson);
     }
 
     /** The authorizer's own answer, for priming without a handler around it. */
     private static PrimingEntry direct(Authorizer authorizer) {
-        return event -> authorizer.authorize(event).answer();
+        return PrimingEntry.ofMaps(event -> authorizer.authorize(event).answer());
     }
 }

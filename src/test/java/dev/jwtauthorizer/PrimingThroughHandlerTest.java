@@ -31,7 +31,7 @@ class PrimingThroughHandlerTest {
         Set<String> answers = new TreeSet<>();
         Priming.run(real, authorizer -> {
             AuthorizerHandler handler = new AuthorizerHandler(authorizer);
-            return event -> {
+            return PrimingEntry.ofMaps(event -> {
                 kinds.add(kind(event));
                 if ("TOKEN".equals(event.get("type"))) {
                     algorithms.add(algorithm((String) event.get("authorizationToken")));
@@ -44,7 +44,7 @@ class PrimingThroughHandlerTest {
                     answers.add(e.getClass().getSimpleName());
                     throw e;
                 }
-            };
+            });
         }, new Priming.Bounds(0, 0)); // one round: what is driven, not how long
         assertEquals(Set.of("TOKEN", "REQUEST", "HTTP_API_1.0", "HTTP_API_2.0", "WEBSOCKET"), kinds);
         assertTrue(algorithms.containsAll(Set.of("RS256", "PS256", "ES384", "HS512")), algorithms.toString());

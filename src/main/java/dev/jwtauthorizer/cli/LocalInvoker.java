@@ -1,8 +1,10 @@
 package dev.jwtauthorizer.cli;
 
+import dev.jwtauthorizer.PrimingEntry;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.log.Invocation;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +23,14 @@ final class LocalInvoker {
     LocalInvoker(AuthorizerHandler handler, String functionName) {
         this.handler = handler;
         this.functionName = functionName;
+    }
+
+    /** Entries like this one, around other authorizers, for priming to drive. */
+    static PrimingEntry.Factory primingEntries(String functionName) {
+        return authorizer -> {
+            LocalInvoker invoker = new LocalInvoker(new AuthorizerHandler(authorizer), functionName);
+            return eventJson -> invoker.invoke(eventJson.getBytes(StandardCharsets.UTF_8));
+        };
     }
 
     /**

@@ -72,10 +72,13 @@ public final class Main {
                 return 0;
             }
             Command command = Command.parse(args);
-            AuthorizerHandler handler = new AuthorizerHandler(Authorizer.fromEnvironment(command.environment()));
+            Authorizer authorizer = Authorizer.fromEnvironment(command.environment());
+            AuthorizerHandler handler = new AuthorizerHandler(authorizer);
             if (command.prime()) {
-                // What SnapStart does before its snapshot, so that the first real decision can be timed after it.
-                handler.prime();
+                // What SnapStart does before its snapshot, so that the first real decision can be
+                // timed after it; through this command's own entry, as SnapStart's goes through
+                // the handler Lambda calls.
+                authorizer.prime(LocalInvoker.primingEntries(command.function()));
             }
             LocalInvoker invoker = new LocalInvoker(handler, command.function());
             if (command.name().equals("invoke")) {

@@ -77,7 +77,7 @@ public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Ma
     /** A handler's entry, as Lambda calls it, around another authorizer. */
     private static PrimingEntry entryAround(Authorizer authorizer) {
         AuthorizerHandler handler = new AuthorizerHandler(authorizer);
-        return event -> handler.handleRequest(event, null);
+        return PrimingEntry.ofMaps(event -> handler.handleRequest(event, null));
     }
 
     @Override
