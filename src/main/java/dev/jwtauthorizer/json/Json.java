@@ -33,25 +33,33 @@ public final class Json {
 
     /** @throws IllegalArgumentException saying why the bytes are not exactly one strict JSON value */
     public static Object read(byte[] utf8) {
-        return JsonReader.read(utf8Text(utf8));
-    }
-
-    /** Strict UTF-8: a malformed sequence is refused where a lenient decoder writes U+FFFD. */
-    private static String utf8Text(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                try {
-                    return StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes)).toString();
-                } catch (CharacterCodingException e) {
-                    throw new IllegalArgumentException("not UTF-8 text");
+        // One pass over the bytes finds what the reader needs to know: text with no control
+        // character and no backslash has strings that end at their next quote, found by one
+        // vectorised search instead of a check of each character.
+        boolean plainStrings = true;
+        for (byte b : utf8) {
+            // A byte above 0x7F is negative, so below 0x20 too.
+            if (b < 0x20 || b == '\\') {
+                if (b < 0) {
+                    return JsonReader.read(strictUtf8(utf8), false);
                 }
+                plainStrings = false;
             }
         }
         // All ASCII, the common case (every token): one copy, no decoder.
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+        return JsonReader.read(new String(utf8, StandardCharsets.ISO_8859_1), plainStrings);
+    }
+
+    /** Strict UTF-8: a malformed sequence is refused where a lenient decoder writes U+FFFD. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not UTF-8 text");
+        }
     }
 
     /** The value as an object, or null when it is JSON but not an object. */

@@ -20,16 +20,24 @@ final class JsonReader {
 
     private final String text;
     private final int end;
+    /** The text has no control character and no backslash (nor, being ASCII, any surrogate). */
+    private final boolean plainStrings;
     private int at;
     private int depth;
 
-    private JsonReader(String text) {
+    private JsonReader(String text, boolean plainStrings) {
         this.text = text;
         this.end = text.length();
+        this.plainStrings = plainStrings;
     }
 
     static Object read(String text) {
-        JsonReader reader = new JsonReader(text);
+        return read(text, false);
+    }
+
+    /** @param plainStrings the caller has seen that the text is ASCII with no control character and no backslash */
+    static Object read(String text, boolean plainStrings) {
+        JsonReader reader = new JsonReader(text, plainStrings);
         reader.skipWhitespace();
         if (reader.at == reader.end) {
             throw new IllegalArgumentException("no value");
@@ -154,6 +162,14 @@ final class JsonReader {
 
     private String string() {
         int start = ++at;
+        if (plainStrings) {
+            int quote = text.indexOf('"', start);
+            if (quote < 0) {
+                throw error("unexpected end of the text", end);
+            }
+            at = quote + 1;
+            return text.substring(start, quote);
+        }
         // Most strings have nothing to unescape or check: one scan and a substring.
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);

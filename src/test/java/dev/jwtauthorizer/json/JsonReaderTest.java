@@ -287,6 +287,26 @@ class JsonReaderTest {
         assertEquals(fromText, refusal(() -> Json.read(json.getBytes(StandardCharsets.UTF_8))));
     }
 
+    /**
+     * Compact ASCII without a backslash or control character (every token's segments, every
+     * replayed event line) takes the reader's quick path for strings: it reads, and refuses, as the
+     * same text does on the careful path.
+     */
+    @ParameterizedTest(name = "plain ASCII {index}")
+    @ValueSource(strings = {"{\"sub\":\"alice\",\"scope\":\"a b/c\",\"n\":[1,{\"x\":\"}]:,\"}]}", "[\"\",\"'\",\"\u007f\"]",
+        "{\"a\":\"x\",\"a\":\"y\"}", "{\"a\":\"never closed}", "[\"a\"\"b\"]", "\"\"", "\"one\"two\""})
+    void plainAsciiReadsFromBytesAsItsTextDoes(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        Object fromText;
+        try {
+            fromText = Json.read(text);
+        } catch (IllegalArgumentException e) {
+            assertEquals(e.getMessage(), refusal(() -> Json.read(bytes)));
+            return;
+        }
+        assertEquals(fromText, Json.read(bytes));
+    }
+
     @ParameterizedTest(name = "blank text {index}")
     @ValueSource(strings = {"", " ", "\t\r\n ", "\n\n"})
     void anEmptyOrBlankTextHasNoValue(String text) {
