@@ -1,9 +1,14 @@
 package dev.jwtauthorizer.cli;
 
 import dev.jwtauthorizer.PrimingEntry;
+import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.log.Invocation;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,12 +30,53 @@ final class LocalInvoker {
         this.functionName = functionName;
     }
 
-    /** Entries like this one, around other authorizers, for priming to drive. */
+    /** Where the command line writes its answers: the stream, buffered, as UTF-8 text. */
+    static PrintStream answerStream(FileOutputStream to) {
+        return new PrintStream(new BufferedOutputStream(to, 1 << 16), false, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Entries like this one, around other authorizers, for priming to drive: each event answered
+     * as {@code replay} answers a line, onto a stream of the same classes as standard output's
+     * that leads to /dev/null, so that what priming compiles is what replay runs.
+     */
     static PrimingEntry.Factory primingEntries(String functionName) {
+        PrintStream nowhere;
+        try {
+            nowhere = answerStream(new FileOutputStream("/dev/null"));
+        } catch (IOException e) {
+            nowhere = null;
+        }
+        PrintStream answers = nowhere;
         return authorizer -> {
             LocalInvoker invoker = new LocalInvoker(new AuthorizerHandler(authorizer), functionName);
-            return eventJson -> invoker.invoke(eventJson.getBytes(StandardCharsets.UTF_8));
+            return eventJson -> {
+                byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
+                if (answers == null) {
+                    return invoker.invoke(event);
+                }
+                return invoker.answerLine(event, answers, true);
+            };
         };
+    }
+
+    /**
+     * One event line answered as {@code replay} answers it: the answer's line written, and
+     * flushed when the caller waits for it.
+     *
+     * @return the answer written
+     */
+    String answerLine(byte[] eventJson, PrintStream out, boolean flush) {
+        String text = invoke(eventJson);
+        byte[] answer = text.getBytes(StandardCharsets.UTF_8);
+        out.write(answer, 0, answer.length);
+        out.write('\n');
+        // As on Lambda without SnapStart: the fast crypto provider loads once an answer is out.
+        CorrettoCrypto.installInBackground();
+        if (flush) {
+            out.flush();
+        }
+        return text;
     }
 
     /**

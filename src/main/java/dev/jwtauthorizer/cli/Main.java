@@ -2,7 +2,6 @@ package dev.jwtauthorizer.cli;
 
 import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.config.ConfigException;
-import dev.jwtauthorizer.crypto.CorrettoCrypto;
 import dev.jwtauthorizer.crypto.JdkCryptoWarmUp;
 import dev.jwtauthorizer.lambda.AuthorizerHandler;
 import dev.jwtauthorizer.serve.ApiSelection;
@@ -12,14 +11,12 @@ import dev.jwtauthorizer.serve.ServeBanner;
 import dev.jwtauthorizer.serve.ServeOptions;
 import dev.jwtauthorizer.serve.model.ApiSpec;
 import dev.jwtauthorizer.serve.template.TemplateApis;
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -52,8 +49,7 @@ public final class Main {
     static int run(String[] args) {
         // Before the arguments and the env-vars file are read, so that more of its work overlaps ours.
         JdkCryptoWarmUp.startInBackground();
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        PrintStream out = LocalInvoker.answerStream(new FileOutputStream(FileDescriptor.out));
         try {
             if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
                 out.println(USAGE);
@@ -187,15 +183,8 @@ public final class Main {
                 if (EventLines.isBlank(line)) {
                     continue;
                 }
-                byte[] answer = invoker.invoke(line).getBytes(StandardCharsets.UTF_8);
-                out.write(answer, 0, answer.length);
-                out.write('\n');
-                // As on Lambda without SnapStart: the fast crypto provider loads once an answer is out.
-                CorrettoCrypto.installInBackground();
-                if (streaming) {
-                    // A caller piping events in waits for each answer before sending the next.
-                    out.flush();
-                }
+                // A caller piping events in waits for each answer before sending the next.
+                invoker.answerLine(line, out, streaming);
             }
         }
     }
