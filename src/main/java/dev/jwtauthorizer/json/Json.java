@@ -35,19 +35,20 @@ public final class Json {
     public static Object read(byte[] utf8) {
         // One pass over the bytes finds what the reader needs to know: text with no control
         // character and no backslash has strings that end at their next quote, found by one
-        // vectorised search instead of a check of each character.
-        boolean plainStrings = true;
+        // vectorised search instead of a check of each character. The pass ORs sign bits, with no
+        // branch, so that the JIT can vectorise it too: a byte above 0x7F is negative; one below
+        // 0x20 (or above 0x7F) makes b - 0x20 negative; a backslash makes (b ^ '\\') - 1 negative.
+        int nonAscii = 0;
+        int special = 0;
         for (byte b : utf8) {
-            // A byte above 0x7F is negative, so below 0x20 too.
-            if (b < 0x20 || b == '\\') {
-                if (b < 0) {
-                    return JsonReader.read(strictUtf8(utf8), false);
-                }
-                plainStrings = false;
-            }
+            nonAscii |= b;
+            special |= (b - 0x20) | ((b ^ '\\') - 1);
+        }
+        if (nonAscii < 0) {
+            return JsonReader.read(strictUtf8(utf8), false);
         }
         // All ASCII, the common case (every token): one copy, no decoder.
-        return JsonReader.read(new String(utf8, StandardCharsets.ISO_8859_1), plainStrings);
+        return JsonReader.read(new String(utf8, StandardCharsets.ISO_8859_1), special >= 0);
     }
 
     /** Strict UTF-8: a malformed sequence is refused where a lenient decoder writes U+FFFD. */

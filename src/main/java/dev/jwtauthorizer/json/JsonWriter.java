@@ -109,7 +109,13 @@ final class JsonWriter {
     private void string(String text) {
         out.append('"');
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        // Most text has nothing to escape: appended in one copy, from the first character that has.
+        int plain = 0;
+        while (plain < length && !needsEscaping(text.charAt(plain))) {
+            plain++;
+        }
+        out.append(text, 0, plain);
+        for (int i = plain; i < length; i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
@@ -126,6 +132,10 @@ final class JsonWriter {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscaping(char c) {
+        return c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c);
     }
 
     private void control(char c) {
