@@ -103,10 +103,10 @@ final class Priming {
                 PrimingEvents events = worlds.get(w);
                 PrimingEntry entry = primers.get(w);
                 for (String event : events.everyRound) {
-                    invoke(entry, event);
+                    entry.invoke(event);
                 }
                 for (List<String> kind : events.inTurn) {
-                    invoke(entry, kind.get(round % kind.size()));
+                    entry.invoke(kind.get(round % kind.size()));
                 }
             }
             round++;
@@ -117,18 +117,14 @@ final class Priming {
         outcome.rounds = round;
         PrimingEntry realEntry = entries.around(real);
         if (real.acceptsApiKeys()) {
-            invoke(realEntry, PrimingEvents.malformedApiKey());
+            realEntry.invoke(PrimingEvents.malformedApiKey());
         }
         if (real.acceptsJwts()) {
             for (String event : PrimingEvents.malformed()) {
-                invoke(realEntry, event);
+                realEntry.invoke(event);
             }
         }
         outcome.settled = jit.awaitQuiet(QUIET_NANOS, System.nanoTime() + bounds.drainingNanos());
-    }
-
-    private static void invoke(PrimingEntry entry, String eventJson) {
-        entry.invoke(eventJson);
     }
 
     /** The authorizer's own answer, for priming without a handler around it. */

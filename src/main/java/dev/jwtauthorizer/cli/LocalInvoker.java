@@ -42,6 +42,7 @@ final class LocalInvoker {
      */
     static PrimingEntry.Factory primingEntries(String functionName) {
         PrintStream nowhere;
+        // Opened once per priming run and left to the stream's cleaner: it holds no data.
         try {
             nowhere = answerStream(new FileOutputStream("/dev/null"));
         } catch (IOException e) {

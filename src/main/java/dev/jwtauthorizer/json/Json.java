@@ -36,7 +36,7 @@ public final class Json {
         // One pass over the bytes finds what the reader needs to know: text with no control
         // character and no backslash has strings that end at their next quote, found by one
         // vectorised search instead of a check of each character. The pass ORs sign bits, with no
-        // branch, so that the JIT can vectorise it too: a byte above 0x7F is negative; one below
+        // branch, so that the JIT may vectorise it too: a byte above 0x7F is negative; one below
         // 0x20 (or above 0x7F) makes b - 0x20 negative; a backslash makes (b ^ '\\') - 1 negative.
         int nonAscii = 0;
         int special = 0;
