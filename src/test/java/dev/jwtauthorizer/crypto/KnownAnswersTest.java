@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import dev.jwtauthorizer.support.VerifyOnlySignature;
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
-import java.security.SignatureException;
-import java.security.SignatureSpi;
 import org.junit.jupiter.api.Test;
 
 /** A provider is asked for known answers before checks move to it, and one that gets any wrong is not used. */
@@ -45,17 +42,12 @@ class KnownAnswersTest {
     }
 
     /** Public with a public constructor: the JCA makes it by reflection. */
-    public static final class YesToEverything extends SignatureSpi {
+    public static final class YesToEverything extends VerifyOnlySignature {
         public YesToEverything() {
         }
 
         @Override
         protected void engineInitVerify(PublicKey publicKey) {
-        }
-
-        @Override
-        protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
-            throw new InvalidKeyException("verification only");
         }
 
         @Override
@@ -67,25 +59,8 @@ class KnownAnswersTest {
         }
 
         @Override
-        protected byte[] engineSign() throws SignatureException {
-            throw new SignatureException("verification only");
-        }
-
-        @Override
         protected boolean engineVerify(byte[] signature) {
             return true;
-        }
-
-        @Override
-        @Deprecated
-        protected void engineSetParameter(String name, Object value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @Deprecated
-        protected Object engineGetParameter(String name) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwtauthorizer.support.Bytes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -346,7 +347,7 @@ class JsonReaderTest {
 
     @Test
     void aByteOrderMarkBeforeUtf8BytesIsRefused() {
-        byte[] bytes = concat(HexFormat.of().parseHex("efbbbf"), "{\"a\":\"hunter2\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = Bytes.concat(HexFormat.of().parseHex("efbbbf"), "{\"a\":\"hunter2\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals("an unexpected character at line 1, column 1", refusal(() -> Json.read(bytes)));
     }
 
@@ -359,9 +360,9 @@ class JsonReaderTest {
             "e282, truncated three-byte form", "f09f98, truncated four-byte form", "e228a1, bad continuation byte"})
     void bytesThatAreNotUtf8AreRefused(String hex, String what) {
         byte[] bad = HexFormat.of().parseHex(hex);
-        byte[] inString = concat("[\"hunter2\",\"".getBytes(StandardCharsets.UTF_8), bad, "\"]".getBytes(StandardCharsets.UTF_8));
-        byte[] atTheEnd = concat("[\"hunter2\",\"".getBytes(StandardCharsets.UTF_8), bad);
-        byte[] outsideAString = concat("[\"hunter2\",".getBytes(StandardCharsets.UTF_8), bad, "]".getBytes(StandardCharsets.UTF_8));
+        byte[] inString = Bytes.concat("[\"hunter2\",\"".getBytes(StandardCharsets.UTF_8), bad, "\"]".getBytes(StandardCharsets.UTF_8));
+        byte[] atTheEnd = Bytes.concat("[\"hunter2\",\"".getBytes(StandardCharsets.UTF_8), bad);
+        byte[] outsideAString = Bytes.concat("[\"hunter2\",".getBytes(StandardCharsets.UTF_8), bad, "]".getBytes(StandardCharsets.UTF_8));
 
         assertEquals("not UTF-8 text", refusal(() -> Json.read(inString)), what);
         assertEquals("not UTF-8 text", refusal(() -> Json.read(atTheEnd)), what);
@@ -404,20 +405,6 @@ class JsonReaderTest {
             }
         }
         return out.toString();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
     }
 
     private static int depth(Object value) {

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtauthorizer.crypto.ProviderList;
 import dev.jwtauthorizer.support.TestKeys;
+import dev.jwtauthorizer.support.VerifyOnlySignature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.SignatureSpi;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,7 @@ class ProviderSwitchTest {
     }
 
     /** Public with a public constructor: the JCA makes it by reflection. */
-    public static final class CountingRsa extends SignatureSpi {
+    public static final class CountingRsa extends VerifyOnlySignature {
         private final Signature jdk;
 
         public CountingRsa() throws GeneralSecurityException {
@@ -80,11 +79,6 @@ class ProviderSwitchTest {
         @Override
         protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
             jdk.initVerify(publicKey);
-        }
-
-        @Override
-        protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
-            throw new InvalidKeyException("verification only");
         }
 
         @Override
@@ -98,26 +92,9 @@ class ProviderSwitchTest {
         }
 
         @Override
-        protected byte[] engineSign() throws SignatureException {
-            throw new SignatureException("verification only");
-        }
-
-        @Override
         protected boolean engineVerify(byte[] signature) throws SignatureException {
             SPY_CHECKS.incrementAndGet();
             return jdk.verify(signature);
-        }
-
-        @Override
-        @Deprecated
-        protected void engineSetParameter(String name, Object value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @Deprecated
-        protected Object engineGetParameter(String name) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import dev.jwtauthorizer.support.Bytes;
 import dev.jwtauthorizer.support.TestKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -93,11 +94,11 @@ class SignatureCheckTest {
             assertFalse(SignatureCheck.verifies(algorithm, key, INPUT, INPUT.length, new byte[2 * n]));
             byte[] orderBytes = fixed(order, n);
             byte[] one = fixed(BigInteger.ONE, n);
-            assertNull(EcdsaSignature.toDer(concat(orderBytes, one), n, order));
-            assertNull(EcdsaSignature.toDer(concat(one, orderBytes), n, order));
-            assertNull(EcdsaSignature.toDer(concat(one, new byte[n]), n, order));
+            assertNull(EcdsaSignature.toDer(Bytes.concat(orderBytes, one), n, order));
+            assertNull(EcdsaSignature.toDer(Bytes.concat(one, orderBytes), n, order));
+            assertNull(EcdsaSignature.toDer(Bytes.concat(one, new byte[n]), n, order));
             byte[] largest = fixed(order.subtract(BigInteger.ONE), n);
-            assertArrayEquals(new BigInteger(1, largest).toByteArray(), integerOf(EcdsaSignature.toDer(concat(largest, one), n, order)));
+            assertArrayEquals(new BigInteger(1, largest).toByteArray(), integerOf(EcdsaSignature.toDer(Bytes.concat(largest, one), n, order)));
             assertNull(EcdsaSignature.toDer(new byte[2 * n - 1], n, order));
             assertNull(EcdsaSignature.toDer(new byte[2 * n + 1], n, order));
         }
@@ -166,12 +167,6 @@ class SignatureCheckTest {
         int copy = Math.min(bytes.length, length);
         System.arraycopy(bytes, bytes.length - copy, fixed, length - copy, copy);
         return fixed;
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 
     /** The first INTEGER's content in a DER sequence (short or long length form). */

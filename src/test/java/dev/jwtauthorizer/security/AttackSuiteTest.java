@@ -32,6 +32,7 @@ import dev.jwtauthorizer.Authorizer;
 import dev.jwtauthorizer.decision.Outcome;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.lambda.TokenAuthorizerHandler;
+import dev.jwtauthorizer.support.Bytes;
 import dev.jwtauthorizer.support.JwksServer;
 import java.math.BigInteger;
 import java.net.URI;
@@ -469,14 +470,14 @@ class AttackSuiteTest {
                 payloadWithDuplicate("\"deep\":" + "[".repeat(2000) + "]".repeat(2000))), Reason.MALFORMED_TOKEN);
         c.add("deeply nested header (1500 arrays)", signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":" + "[".repeat(1500)
                 + "]".repeat(1500) + "}", payloadJson()), Reason.MALFORMED_TOKEN);
-        byte[] invalidUtf8 = concat(utf8(payloadJson().substring(0, payloadJson().length() - 1) + ",\"name\":\""),
+        byte[] invalidUtf8 = Bytes.concat(utf8(payloadJson().substring(0, payloadJson().length() - 1) + ",\"name\":\""),
                 new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF}, utf8("\"}"));
         c.add("invalid UTF-8 in the payload", signRaw(utf8("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}"), invalidUtf8, JWSAlgorithm.RS256,
                 Forger.signer(RSA)), Reason.MALFORMED_TOKEN);
-        c.add("invalid UTF-8 in the header", signRaw(concat(utf8("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":\""), new byte[] {(byte) 0xED, (byte) 0xA0,
+        c.add("invalid UTF-8 in the header", signRaw(Bytes.concat(utf8("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":\""), new byte[] {(byte) 0xED, (byte) 0xA0,
                 (byte) 0x80}, utf8("\"}")), utf8(payloadJson()), JWSAlgorithm.RS256, Forger.signer(RSA)), Reason.MALFORMED_TOKEN);
         c.add("byte order mark before the payload", signRaw(utf8("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}"),
-                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(payloadJson())), JWSAlgorithm.RS256, Forger.signer(RSA)),
+                Bytes.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(payloadJson())), JWSAlgorithm.RS256, Forger.signer(RSA)),
                 Reason.MALFORMED_TOKEN);
         String[][] wrongTypes = {{"exp", "\"tomorrow\""}, {"exp", "1e400"}, {"exp", "99999999999999999999999999"}, {"exp", "true"},
             {"exp", "[1]"}, {"exp", "-1e400"}, {"iat", "\"now\""}, {"nbf", "{}"}, {"aud", "42"}, {"aud", "[42]"}, {"aud", "{}"},
@@ -544,29 +545,15 @@ class AttackSuiteTest {
     }
 
     private static byte[] twice(byte[] half) {
-        return concat(half, half);
+        return Bytes.concat(half, half);
     }
 
     /** A JOSE (r || s) ECDSA signature in the ASN.1 DER form Java's Signature expects. */
     private static byte[] derOf(byte[] jose) {
         byte[] r = new BigInteger(1, Arrays.copyOfRange(jose, 0, 32)).toByteArray();
         byte[] s = new BigInteger(1, Arrays.copyOfRange(jose, 32, 64)).toByteArray();
-        byte[] body = concat(new byte[] {0x02, (byte) r.length}, r, new byte[] {0x02, (byte) s.length}, s);
-        return concat(new byte[] {0x30, (byte) body.length}, body);
-    }
-
-    private static byte[] concat(byte[]... arrays) {
-        int length = 0;
-        for (byte[] array : arrays) {
-            length += array.length;
-        }
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] array : arrays) {
-            System.arraycopy(array, 0, all, at, array.length);
-            at += array.length;
-        }
-        return all;
+        byte[] body = Bytes.concat(new byte[] {0x02, (byte) r.length}, r, new byte[] {0x02, (byte) s.length}, s);
+        return Bytes.concat(new byte[] {0x30, (byte) body.length}, body);
     }
 
     /** Collects cases, each against the STANDARD deployment unless {@link #on} names another. */
