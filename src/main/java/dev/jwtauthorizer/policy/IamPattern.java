@@ -6,8 +6,14 @@ public final class IamPattern {
     }
 
     public static boolean matches(String pattern, String text) {
-        int p = 0;
-        int t = 0;
+        // A pattern is mostly the request's own ARN prefix and a wildcard or two: its literal run
+        // is compared in one call, and the character loop below starts where the run ends.
+        int literal = literalPrefixLength(pattern);
+        if (!text.regionMatches(0, pattern, 0, literal)) {
+            return false;
+        }
+        int p = literal;
+        int t = literal;
         int starP = -1;
         int starT = -1;
         while (t < text.length()) {
@@ -28,5 +34,18 @@ public final class IamPattern {
             p++;
         }
         return p == pattern.length();
+    }
+
+    private static int literalPrefixLength(String pattern) {
+        int star = pattern.indexOf('*');
+        int question = pattern.indexOf('?');
+        int end = pattern.length();
+        if (star >= 0) {
+            end = star;
+        }
+        if (question >= 0 && question < end) {
+            end = question;
+        }
+        return end;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwtauthorizer.policy;
 
+import java.util.Arrays;
 
 /**
  * The methodArn (or an HTTP API's routeArn) API Gateway sends, in its parts:
@@ -45,11 +46,11 @@ public record MethodArn(String partition, String region, String account, String 
         if (text.length() > MAX_LENGTH) {
             throw new OutOfLimitsException("methodArn longer than " + MAX_LENGTH);
         }
-        String[] fields = text.split(":", 6);
+        String[] fields = parts(text, ':', 6);
         if (fields.length != 6 || !fields[0].equals("arn") || !fields[2].equals("execute-api")) {
             throw new IllegalArgumentException("not an execute-api ARN");
         }
-        String[] resource = fields[5].split("/", 4);
+        String[] resource = parts(fields[5], '/', 4);
         if (resource.length < 3) {
             throw new IllegalArgumentException("methodArn has no API id, stage and verb");
         }
@@ -71,6 +72,22 @@ public record MethodArn(String partition, String region, String account, String 
             throw new IllegalArgumentException("methodArn has an invalid part");
         }
         return arn;
+    }
+
+    /**
+     * What {@code text.split(separator, limit)} gives for a one-character separator: at most
+     * {@code limit} parts, the last holding the rest. Without split's regular-expression entry,
+     * list and copies, which cost more than the rest of the parse.
+     */
+    private static String[] parts(String text, char separator, int limit) {
+        String[] parts = new String[limit];
+        int count = 0;
+        int from = 0;
+        for (int at; count < limit - 1 && (at = text.indexOf(separator, from)) >= 0; from = at + 1) {
+            parts[count++] = text.substring(from, at);
+        }
+        parts[count++] = text.substring(from);
+        return count == limit ? parts : Arrays.copyOf(parts, count);
     }
 
     /** Whether this is a WebSocket API's route ($connect) rather than an HTTP verb and path. */

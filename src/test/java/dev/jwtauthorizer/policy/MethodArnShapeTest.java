@@ -3,6 +3,7 @@ package dev.jwtauthorizer.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,5 +39,34 @@ class MethodArnShapeTest {
             "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/$"})
     void anArnWithAPartOfTheWrongShapeIsRefused(String text) {
         assertThrows(IllegalArgumentException.class, () -> MethodArn.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "arn",
+            "arn:aws:execute-api:us-east-1:123456789012",
+            "arn:aws:execute-api:us-east-1:123456789012:",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/",
+            "arn:aws:execute-api:us-east-1:abc123/prod/GET/books",
+            "arn:aws:lambda:us-east-1:123456789012:abc123/prod/GET/books",
+            "urn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books",
+            ":aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books"})
+    void anArnMissingAPartOrASeparatorIsRefused(String text) {
+        assertThrows(IllegalArgumentException.class, () -> MethodArn.parse(text));
+    }
+
+    @Test
+    void theLastSeparatorsLeaveTheRestOfThePathWhole() {
+        // Colons and slashes after the verb belong to the path; a trailing slash is kept.
+        MethodArn arn = MethodArn.parse("arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/a:b/c/");
+        assertEquals("abc123", arn.apiId());
+        assertEquals("prod", arn.stage());
+        assertEquals("GET", arn.verb());
+        assertEquals("/a:b/c/", arn.path());
+        assertEquals("/", MethodArn.parse("arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET").path());
+        assertEquals("/", MethodArn.parse("arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/").path());
     }
 }
