@@ -2,6 +2,7 @@ package dev.jwtauthorizer.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -15,6 +16,14 @@ final class EventLines {
     private int start;
     private int scanned;
     private int end;
+    /**
+     * The bytes from {@code scanned} to {@code end} as Latin-1 text, made once per read: a line end
+     * is then found by String.indexOf, which the JIT vectorises, where a loop over the bytes that
+     * stops at the first match is compiled one byte at a time.
+     */
+    private String unscanned = "";
+    /** Where {@code unscanned} begins in the buffer. */
+    private int unscannedAt;
 
     EventLines(InputStream in) {
         this.in = in;
@@ -23,13 +32,16 @@ final class EventLines {
     /** The next line without its line end (LF or CRLF), or null at the end of the input. */
     byte[] next() throws IOException {
         while (true) {
-            for (; scanned < end; scanned++) {
-                if (buffer[scanned] == '\n') {
-                    byte[] line = line(start, scanned);
-                    start = ++scanned;
-                    return line;
-                }
+            int lineEnd = unscanned.indexOf('\n', scanned - unscannedAt);
+            if (lineEnd >= 0) {
+                lineEnd += unscannedAt;
+                byte[] line = line(start, lineEnd);
+                start = scanned = lineEnd + 1;
+                return line;
             }
+            // Every byte read so far is scanned: the text of them is dropped before the buffer moves.
+            scanned = end;
+            unscanned = "";
             if (start > 0) {
                 System.arraycopy(buffer, start, buffer, 0, end - start);
                 end -= start;
@@ -48,6 +60,8 @@ final class EventLines {
                 start = end;
                 return last;
             }
+            unscanned = new String(buffer, end, read, StandardCharsets.ISO_8859_1);
+            unscannedAt = end;
             end += read;
         }
     }
