@@ -57,13 +57,6 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
     }
 
     /**
-     * A secret that arrived at start but cannot be used (the console's key/value JSON, a trailing
-     * newline, a public key, a bare API key, a plaintext key in the list) is a configuration mistake,
-     * not an outage: stop the start and say so, rather than answer 500 until someone reads the log.
-     * A secret that could not be fetched is left to the first request, which tries again; later
-     * refreshes that bring unusable content keep the last good material.
-     */
-    /**
      * {@link #refuseUnusableSecret} for HMAC secrets. Named classes, not lambdas, on the start path:
      * each lambda spins a class at cold start (docs/PERFORMANCE.md).
      */
@@ -74,6 +67,13 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
         }
     }
 
+    /**
+     * A secret that arrived at start but cannot be used (the console's key/value JSON, a trailing
+     * newline, a public key, a bare API key, a plaintext key in the list) is a configuration mistake,
+     * not an outage: stop the start and say so, rather than answer 500 until someone reads the log.
+     * A secret that could not be fetched is left to the first request, which tries again; later
+     * refreshes that bring unusable content keep the last good material.
+     */
     private static void refuseUnusableSecret(KeyCache<?> secret, KeySource source, Setting setting, String what) {
         if (source.isRemote() && secret.contentProblem() != null) {
             throw new ConfigException(setting, source.describe() + " cannot be used as " + what + ": " + secret.contentProblem());

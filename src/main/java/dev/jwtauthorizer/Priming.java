@@ -3,7 +3,6 @@ package dev.jwtauthorizer;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.log.JsonLog;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,10 +77,7 @@ final class Priming {
                 new PrimingEvents(PrimingEvents.algorithmsOf(real.config()), real.config().httpApiResponse(), false,
                         real.acceptsApiKeys()),
                 new PrimingEvents(PrimingEvents.algorithmsOf(real.config()), real.config().httpApiResponse(), true, false));
-        List<PrimingEntry> primers = new ArrayList<>();
-        for (int w = 0; w < worlds.size(); w++) {
-            primers.add(null);
-        }
+        PrimingEntry[] primers = new PrimingEntry[worlds.size()];
         // Each kind's events take turns, one per round, so a round is short yet every kind and
         // algorithm reaches the calls the last tier needs.
         int rounds = Math.max(MIN_ROUNDS, jit.callsForLastTier());
@@ -96,12 +92,12 @@ final class Priming {
                 for (int w = 0; w < worlds.size(); w++) {
                     Authorizer authorizer = Authorizer.create(AuthorizerConfig.fromEnvironment(worlds.get(w).environment),
                             Clock.systemUTC(), Authorizer.NANO_CLOCK, Runnable::run);
-                    primers.set(w, entries.around(authorizer));
+                    primers[w] = entries.around(authorizer);
                 }
             }
             for (int w = 0; w < worlds.size(); w++) {
                 PrimingEvents events = worlds.get(w);
-                PrimingEntry entry = primers.get(w);
+                PrimingEntry entry = primers[w];
                 for (String event : events.everyRound) {
                     entry.invoke(event);
                 }
