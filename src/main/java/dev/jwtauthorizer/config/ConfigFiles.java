@@ -2,6 +2,7 @@ package dev.jwtauthorizer.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ final class ConfigFiles {
             // In Lambda the package root is also the classpath root; the local jar carries the same files.
             try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(name.replace('\\', '/'))) {
                 if (in != null) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    // Strict, as Files.readString is: a malformed byte fails the start instead of becoming U+FFFD.
+                    return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
                 }
             }
         } catch (IOException e) {

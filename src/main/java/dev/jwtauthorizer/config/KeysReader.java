@@ -80,7 +80,7 @@ final class KeysReader {
     /** A key set file inside the package (the command line's jar), held to the same size as any other. */
     private ExplicitKeys packaged(IssuerFields fields, String file) {
         String document = files.read(Setting.JWT_JWKS_FILE, file);
-        if (document.length() > MAX_JWKS_BYTES) {
+        if (document.getBytes(StandardCharsets.UTF_8).length > MAX_JWKS_BYTES) {
             throw fields.error(Setting.JWT_JWKS_FILE, file + " in the package is larger than " + MAX_JWKS_BYTES + " bytes");
         }
         return local(fields, Setting.JWT_JWKS_FILE, new InlineKeySource(document, "JWT_JWKS_FILE " + file + " in the package"));

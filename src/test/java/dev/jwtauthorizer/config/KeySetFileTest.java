@@ -108,6 +108,30 @@ class KeySetFileTest {
     }
 
     @Test
+    void aPackagedFileIsHeldToTheLimitInBytesAndToStrictUtf8() throws Exception {
+        // Two bytes a character: under the limit counted in characters, over it in bytes.
+        byte[] large = ("{\"keys\":[],\"note\":\"" + "\u00e9".repeat(KeysReader.MAX_JWKS_BYTES / 2) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ConfigException tooLarge = failure(env("JWT_JWKS_FILE", packagedFile(large), "LAMBDA_TASK_ROOT", dir.toString()));
+        assertEquals("JWT_JWKS_FILE", tooLarge.variable());
+        assertTrue(tooLarge.getMessage().contains("in the package is larger than " + KeysReader.MAX_JWKS_BYTES + " bytes"),
+                tooLarge.getMessage());
+        byte[] malformed = {'{', '"', 'k', (byte) 0xff, '"', ':', '1', '}'};
+        ConfigException notUtf8 = failure(env("JWT_JWKS_FILE", packagedFile(malformed), "LAMBDA_TASK_ROOT", dir.toString()));
+        assertEquals("JWT_JWKS_FILE", notUtf8.variable());
+        assertTrue(notUtf8.getMessage().contains("it must be a readable UTF-8 JSON file"), notUtf8.getMessage());
+    }
+
+    /** A file in the test classpath's directory, which the class loader serves as the package's own; removed after the test. */
+    private String packagedFile(byte[] content) throws Exception {
+        Path classpathRoot = Path.of(KeySetFileTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path file = Files.createTempFile(classpathRoot, "packaged-keys-", ".json");
+        file.toFile().deleteOnExit();
+        Files.write(file, content);
+        return file.getFileName().toString();
+    }
+
+    @Test
     void whereNoKeySetIsUsedItStopsTheStart() throws Exception {
         Path file = keySetFile("jwks.json", TestKeys.RSA, "rsa-1");
         ConfigException hmacOnly = failure(env("JWT_JWKS_FILE", file.toString(), "JWT_ALGORITHMS", "HS256",
