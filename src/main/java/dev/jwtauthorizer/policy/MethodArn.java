@@ -97,17 +97,28 @@ public record MethodArn(String partition, String region, String account, String 
 
     /** The resource ARN for a verb and path (or, with a null verb, a WebSocket route key) on this request's API and stage. */
     public String resource(String resourceVerb, String resourcePath) {
-        return stagePrefix() + (resourceVerb == null ? resourcePath : resourceVerb + resourcePath);
+        StringBuilder resource = stagePrefix(resourcePath.length() + (resourceVerb == null ? 0 : resourceVerb.length()));
+        if (resourceVerb != null) {
+            resource.append(resourceVerb);
+        }
+        return resource.append(resourcePath).toString();
     }
 
     /** The resource that covers every route of this request's API stage. */
     public String everyRoute() {
         // "*/*" for verb and path, as API Gateway's own examples write it; a WebSocket route has no slash.
-        return stagePrefix() + (isWebSocketRoute() ? "*" : "*/*");
+        return stagePrefix(3).append(isWebSocketRoute() ? "*" : "*/*").toString();
     }
 
-    private String stagePrefix() {
-        return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/" + stage + "/";
+    /**
+     * {@code arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/} in a builder sized for
+     * {@code more} characters after it: one array, where a concatenation grows its own several times.
+     */
+    private StringBuilder stagePrefix(int more) {
+        int length = "arn:".length() + partition.length() + ":execute-api:".length() + region.length() + 1
+                + account.length() + 1 + apiId.length() + 1 + stage.length() + 1;
+        return new StringBuilder(length + more).append("arn:").append(partition).append(":execute-api:")
+                .append(region).append(':').append(account).append(':').append(apiId).append('/').append(stage).append('/');
     }
 
     /** The resource ARN of the request itself. */

@@ -2,9 +2,11 @@ package dev.jwtauthorizer.verify;
 
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -14,11 +16,13 @@ import java.util.Map;
  * A compact JWS read once, strictly: its header members, its claims and its three segments. Nothing
  * here is trusted until {@link IssuerVerifier} has checked the signature.
  *
- * <p>The signature is checked on {@link #signingInput()}: the token's own characters, which
- * {@code BearerToken} has limited to base64url, so one byte each.
+ * <p>The token's characters, which {@code BearerToken} has limited to base64url and dots, are taken
+ * as bytes once: the signature is checked on them ({@link #signingInput()}) and each segment is
+ * decoded from them in place, where a substring and its bytes would copy every segment twice more.
  */
 final class DecodedToken {
-    private final String compact;
+    /** The token, one byte a character; shared with the signature check, which only reads it. */
+    private final byte[] compact;
     private final int secondDot;
     private final Map<String, Object> header;
     private final Map<String, Object> claims;
@@ -27,7 +31,7 @@ final class DecodedToken {
     private final Instant notBefore;
     private final Instant issuedAt;
 
-    private DecodedToken(String compact, int secondDot, Map<String, Object> header, Map<String, Object> claims) {
+    private DecodedToken(byte[] compact, int secondDot, Map<String, Object> header, Map<String, Object> claims) {
         this.compact = compact;
         this.secondDot = secondDot;
         this.header = header;
@@ -46,12 +50,27 @@ final class DecodedToken {
     static DecodedToken decode(String compactJws) {
         int firstDot = compactJws.indexOf('.');
         int secondDot = compactJws.indexOf('.', firstDot + 1);
-        Map<String, Object> header = StrictJson.header(compactJws.substring(0, firstDot));
-        Map<String, Object> claims = header == null ? null : StrictJson.payload(compactJws.substring(firstDot + 1, secondDot));
+        // A character above U+00FF becomes '?', which no base64url segment holds: refused below.
+        byte[] compact = compactJws.getBytes(StandardCharsets.ISO_8859_1);
+        Map<String, Object> header = firstDot < 0 ? null : StrictJson.header(compact, 0, firstDot);
+        Map<String, Object> claims = header == null || secondDot < 0 ? null : StrictJson.payload(compact, firstDot + 1, secondDot);
         if (claims == null) {
             throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
         }
-        return new DecodedToken(compactJws, secondDot, header, claims);
+        return new DecodedToken(compact, secondDot, header, claims);
+    }
+
+    /**
+     * The base64url text {@code text[from, to)} decoded, read where it is.
+     *
+     * @throws IllegalArgumentException when it is not base64url
+     */
+    static byte[] base64url(byte[] text, int from, int to) {
+        ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(text, from, to - from));
+        byte[] bytes = decoded.array();
+        // The JDK's decoder sizes its array exactly; the copy is for a decoder that would not.
+        int start = decoded.arrayOffset() + decoded.position();
+        return decoded.remaining() == bytes.length ? bytes : Arrays.copyOfRange(bytes, start, start + decoded.remaining());
     }
 
     /** StrictJson has checked that aud is a string or a list of strings. */
@@ -100,9 +119,12 @@ final class DecodedToken {
         return claims;
     }
 
-    /** The token's bytes, of which the first {@link #signingInputLength()} were signed (RFC 7515 section 5.2). */
+    /**
+     * The token's bytes, of which the first {@link #signingInputLength()} were signed (RFC 7515
+     * section 5.2): this token's own array, not a copy, so it must only be read.
+     */
     byte[] signingInput() {
-        return compact.getBytes(StandardCharsets.ISO_8859_1);
+        return compact;
     }
 
     /** The length of the signed part: header, dot, payload. */
@@ -110,9 +132,18 @@ final class DecodedToken {
         return secondDot;
     }
 
-    /** The signature segment, base64url-decoded. */
+    /**
+     * The signature segment, base64url-decoded.
+     *
+     * @throws TokenRejectedException MALFORMED_TOKEN when it is not base64url (a caller of
+     *                                {@link TokenVerifier} that skipped {@code BearerToken}'s check)
+     */
     byte[] signature() {
-        return Base64.getUrlDecoder().decode(compact.substring(secondDot + 1));
+        try {
+            return base64url(compact, secondDot + 1, compact.length);
+        } catch (IllegalArgumentException e) {
+            throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
+        }
     }
 
     String getAlgorithm() {

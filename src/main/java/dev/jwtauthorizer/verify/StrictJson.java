@@ -1,7 +1,6 @@
 package dev.jwtauthorizer.verify;
 
 import dev.jwtauthorizer.json.Json;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,21 +22,21 @@ final class StrictJson {
     private StrictJson() {
     }
 
-    /** The members of a base64url header segment, or null when it is not a strict JSON object. */
-    static Map<String, Object> header(String segment) {
-        Map<String, Object> header = object(segment);
+    /** The members of the base64url header segment {@code token[from, to)}, or null when it is not a strict JSON object. */
+    static Map<String, Object> header(byte[] token, int from, int to) {
+        Map<String, Object> header = object(token, from, to);
         return header != null && textMembersAreText(header, HEADER_TEXT) ? header : null;
     }
 
-    /** The claims of a base64url payload segment, or null when it is not a strict JSON object. */
-    static Map<String, Object> payload(String segment) {
-        Map<String, Object> claims = object(segment);
+    /** The claims of the base64url payload segment {@code token[from, to)}, or null when it is not a strict JSON object. */
+    static Map<String, Object> payload(byte[] token, int from, int to) {
+        Map<String, Object> claims = object(token, from, to);
         return claims != null && textMembersAreText(claims, PAYLOAD_TEXT) && isAudience(claims) ? claims : null;
     }
 
-    private static Map<String, Object> object(String segment) {
+    private static Map<String, Object> object(byte[] token, int from, int to) {
         try {
-            return Json.asObject(Json.read(Base64.getUrlDecoder().decode(segment)));
+            return Json.asObject(Json.read(DecodedToken.base64url(token, from, to)));
         } catch (RuntimeException e) {
             // Bad base64, not JSON, a repeated member, too deep: all malformed, none an internal error.
             return null;
