@@ -26,7 +26,7 @@ final class IdentitySources {
 
     /**
      * @return the values in the sources' order, or null when one is missing or empty. Stage
-     *         variables and context variables other than routeKey, stage and httpMethod do not exist
+     *         variables and context variables other than routeKey, stage, httpMethod and path do not exist
      *         here, so an authorizer naming one refuses every request: failing closed beats guessing.
      */
     static List<String> values(List<String> sources, GatewayRequest request, RouteMatch match, String stage) {
@@ -58,6 +58,7 @@ final class IdentitySources {
                 case "routeKey" -> match.routeKey();
                 case "stage" -> stage;
                 case "httpMethod" -> request.method();
+                case "path" -> request.path();
                 default -> null;
             };
             default -> null;

@@ -43,9 +43,11 @@ public final class ServeBanner {
     }
 
     /**
-     * A warning when an HTTP API caches simple responses without the route key among the identity
-     * sources while the rules grant different routes to different tokens: {@code isAuthorized}
-     * does not say for which route, so an answer for one route would be reused on the others.
+     * A warning when an HTTP API caches simple responses under a key that does not tell apart the
+     * requests the rules tell apart: {@code isAuthorized} does not say for which request it was, so
+     * an answer for one would be reused on the others. The route key tells routes apart, but one
+     * route of several verbs or paths ({@code $default}, {@code ANY}, {@code {proxy+}}) also needs
+     * the verb and the path in the key.
      */
     public static Optional<String> cacheWarning(ApiSpec api, Map<String, String> environment) {
         boolean rules = notBlank(environment.get("JWT_RULES")) || notBlank(environment.get("JWT_RULES_FILE"));
@@ -55,7 +57,7 @@ public final class ServeBanner {
         List<String> unsafe = new ArrayList<>();
         new TreeMap<>(api.authorizers()).forEach((name, spec) -> {
             if (spec.payload() == Payload.V2 && spec.simpleResponses() && spec.ttlSeconds() > 0
-                    && !spec.identitySources().contains("context:routeKey")) {
+                    && !keyTellsRequestsApart(spec.identitySources(), api.routes(), name)) {
                 unsafe.add(name);
             }
         });
@@ -63,9 +65,36 @@ public final class ServeBanner {
             return Optional.empty();
         }
         return Optional.of("jwt-authorizer serve: warning: authorizer " + String.join(", ", unsafe)
-                + " caches simple responses without context:routeKey among its identity sources, and the rules grant"
-                + " routes by claim: an answer cached for one route is reused on the others (add $context.routeKey"
-                + " to the identity sources, Identity.Context: [routeKey] in SAM, or set the TTL to 0)");
+                + " caches simple responses under a key that does not tell apart the requests the rules grant by claim:"
+                + " an answer cached for one request is reused on the others. Add $context.routeKey to the identity"
+                + " sources (Identity.Context: [routeKey] in SAM), and $context.httpMethod and $context.path too for a"
+                + " route of several verbs or paths ($default, ANY, {proxy+}), or set the TTL to 0");
+    }
+
+    private static boolean keyTellsRequestsApart(List<String> sources, List<RouteSpec> routes, String authorizer) {
+        boolean verbAndPath = sources.contains("context:httpMethod") && sources.contains("context:path");
+        if (verbAndPath) {
+            return true;
+        }
+        if (!sources.contains("context:routeKey")) {
+            return false;
+        }
+        for (RouteSpec route : routes) {
+            if (authorizer.equals(route.authorizer()) && coversSeveralRequests(route)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * $default, ANY or a greedy path parameter: one route key for requests of different verbs or of
+     * any path below it, which rules commonly tell apart. A one-segment parameter ({id}) is what a
+     * rule's {@code *} stands for, so it is not counted.
+     */
+    private static boolean coversSeveralRequests(RouteSpec route) {
+        return RouteTable.routeKey(route).equals("$default") || route.method().equalsIgnoreCase("ANY")
+                || route.path().contains("+}");
     }
 
     private static boolean notBlank(String value) {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtauthorizer.serve.model.ApiSpec;
+import dev.jwtauthorizer.serve.model.ApiType;
+import dev.jwtauthorizer.serve.model.AuthorizerSpec;
+import dev.jwtauthorizer.serve.model.Payload;
+import dev.jwtauthorizer.serve.model.RouteSpec;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +94,30 @@ class ServeSetupTest {
     void warnsWhenCachedSimpleResponsesAreSharedBetweenRoutesThatRulesTellApart() {
         Map<String, String> rules = Map.of("JWT_RULES", GatewayFixture.RULES);
 
-        assertTrue(ServeBanner.cacheWarning(HttpApiGatewayTest.simpleApi(false), rules).orElseThrow().contains("context:routeKey"));
+        assertTrue(ServeBanner.cacheWarning(HttpApiGatewayTest.simpleApi(false), rules).orElseThrow().contains("$context.routeKey"));
         assertTrue(ServeBanner.cacheWarning(HttpApiGatewayTest.simpleApi(true), rules).isEmpty());
         assertTrue(ServeBanner.cacheWarning(HttpApiGatewayTest.simpleApi(false), Map.of()).isEmpty());
         assertTrue(ServeBanner.cacheWarning(ApiSelection.withTtl(HttpApiGatewayTest.simpleApi(false), 0), rules).isEmpty());
         assertTrue(ServeBanner.cacheWarning(RestApiGatewayTest.booksApi(300), rules).isEmpty());
+    }
+
+    @Test
+    void warnsWhenOneCachedRouteKeyCoversSeveralVerbsOrPathsUnlessTheVerbAndPathAreInTheKey() {
+        Map<String, String> rules = Map.of("JWT_RULES", GatewayFixture.RULES);
+        AuthorizerSpec byRoute = new AuthorizerSpec("JwtAuthorizer", Payload.V2, List.of("header:Authorization", "context:routeKey"), null, 300, true);
+        AuthorizerSpec byRequest = new AuthorizerSpec("JwtAuthorizer", Payload.V2,
+                List.of("header:Authorization", "context:httpMethod", "context:path"), null, 300, true);
+        for (RouteSpec broad : List.of(new RouteSpec("ANY", "/{proxy+}", "JwtAuthorizer"), new RouteSpec("$default", "", "JwtAuthorizer"),
+                new RouteSpec("GET", "/books/{proxy+}", "JwtAuthorizer"), new RouteSpec("ANY", "/books", "JwtAuthorizer"))) {
+            String warning = ServeBanner.cacheWarning(httpApi(byRoute, broad), rules).orElseThrow(() -> new AssertionError(broad.toString()));
+            assertTrue(warning.contains("$context.httpMethod and $context.path"), warning);
+            assertTrue(ServeBanner.cacheWarning(httpApi(byRequest, broad), rules).isEmpty(), broad.toString());
+        }
+        assertTrue(ServeBanner.cacheWarning(httpApi(byRoute, new RouteSpec("GET", "/books/{id}", "JwtAuthorizer")), rules).isEmpty());
+        assertTrue(ServeBanner.cacheWarning(httpApi(byRoute, new RouteSpec("ANY", "/{proxy+}", null)), rules).isEmpty());
+    }
+
+    private static ApiSpec httpApi(AuthorizerSpec authorizer, RouteSpec route) {
+        return new ApiSpec("Api", ApiType.HTTP, "$default", Map.of(authorizer.name(), authorizer), List.of(route), null, Map.of());
     }
 }
