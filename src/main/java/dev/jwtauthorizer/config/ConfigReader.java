@@ -158,7 +158,13 @@ final class ConfigReader {
     private List<ClaimPath> contextClaims() {
         List<ClaimPath> claims = new ArrayList<>();
         for (String name : variables.list(Setting.JWT_CONTEXT_CLAIMS)) {
-            claims.add(claim(Setting.JWT_CONTEXT_CLAIMS, name));
+            ClaimPath claim = claim(Setting.JWT_CONTEXT_CLAIMS, name);
+            // A backend reads these two as the authorizer's own word; a claim must not stand in for it.
+            if (claim.text().equals("principalId") || claim.text().equals("apiKeyId")) {
+                throw new ConfigException(Setting.JWT_CONTEXT_CLAIMS, "\"" + claim.text()
+                        + "\" may not be a context key: the authorizer sets principalId and apiKeyId itself; name another claim");
+            }
+            claims.add(claim);
         }
         return List.copyOf(claims);
     }

@@ -85,6 +85,8 @@ class ConfigReaderTest {
             "JWT_ALGORITHMS|EdDSA|JWT_ALGORITHMS: unknown algorithm",
             "JWT_PRINCIPAL_CLAIM|realm_access.roles|JWT_PRINCIPAL_CLAIM: claim \"realm_access.roles\" is ambiguous",
             "JWT_CONTEXT_CLAIMS|sub,user.email|JWT_CONTEXT_CLAIMS: claim \"user.email\" is ambiguous",
+            "JWT_CONTEXT_CLAIMS|sub,principalId|JWT_CONTEXT_CLAIMS: \"principalId\" may not be a context key: the authorizer sets principalId",
+            "JWT_CONTEXT_CLAIMS|apiKeyId|JWT_CONTEXT_CLAIMS: \"apiKeyId\" may not be a context key",
             "JWT_USAGE_IDENTIFIER_CLAIM|/plan//key|JWT_USAGE_IDENTIFIER_CLAIM: ",
             "JWT_LEEWAY_SECONDS|-1|JWT_LEEWAY_SECONDS: -1 is outside 0-300",
             "JWT_LEEWAY_SECONDS|soon|JWT_LEEWAY_SECONDS: \"soon\" is not a whole number",
