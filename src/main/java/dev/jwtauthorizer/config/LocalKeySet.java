@@ -10,7 +10,9 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -100,9 +102,19 @@ final class LocalKeySet {
         return numbers;
     }
 
+    /** As base64url or base64 (whitespace, as in wrapped lines, ignored), as hex in either case, or as a decimal number. */
     private static boolean contains(String text, byte[] bytes) {
-        return text.contains(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
-                || text.contains(Base64.getEncoder().withoutPadding().encodeToString(bytes));
+        StringBuilder compact = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                compact.append(text.charAt(i));
+            }
+        }
+        String unwrapped = compact.toString();
+        return unwrapped.contains(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
+                || unwrapped.contains(Base64.getEncoder().withoutPadding().encodeToString(bytes))
+                || unwrapped.toLowerCase(Locale.ROOT).contains(HexFormat.of().formatHex(bytes))
+                || unwrapped.contains(new BigInteger(1, bytes).toString());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -3,6 +3,7 @@ package dev.jwtauthorizer.keys;
 import dev.jwtauthorizer.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Recognises a public key or certificate given where a shared secret belongs. Keys and
  * certificates are published: used as an HMAC secret, one lets anyone who fetched it sign tokens
- * that verify (the RS256/HS256 confusion). The shapes: PEM text, a JWK or JWKS, the base64 or
- * base64url of DER, and DER itself. Says what the material looks like, never what it is.
+ * that verify (the RS256/HS256 confusion). The shapes: PEM text, a JWK or JWKS, the base64,
+ * base64url or hex of DER, the base64 of PEM text or a JWK, and DER itself. Says what the material looks like, never what it is.
  *
  * <p>DER is recognised by its structure (SubjectPublicKeyInfo, PKCS#1 RSAPublicKey, an X.509
  * certificate), which random bytes practically never have, so no real secret is refused.
@@ -20,6 +21,7 @@ final class PublicKeyLookalike {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+={0,2}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final int SEQUENCE = 0x30;
     private static final int INTEGER = 0x02;
     private static final int BIT_STRING = 0x03;
@@ -30,6 +32,10 @@ final class PublicKeyLookalike {
 
     /** What the text looks like ("a PEM public key", ...), or null when it is none of these shapes. */
     static String describeText(String text) {
+        return describeText(text, 0);
+    }
+
+    private static String describeText(String text, int depth) {
         String trimmed = text.strip();
         int pem = trimmed.indexOf("-----BEGIN ");
         if (pem >= 0) {
@@ -47,10 +53,20 @@ final class PublicKeyLookalike {
         }
         String compact = WHITESPACE.matcher(trimmed).replaceAll("");
         if (compact.length() >= 32) {
+            byte[] hex = HEX.matcher(compact).matches() && compact.length() % 2 == 0 ? HexFormat.of().parseHex(compact) : null;
+            String hexDer = hex == null ? null : describeDer(hex);
+            if (hexDer != null) {
+                return "the hex of " + hexDer;
+            }
             byte[] decoded = decode(compact);
             String der = decoded == null ? null : describeDer(decoded);
             if (der != null) {
                 return "the base64 of " + der;
+            }
+            // One more layer: the base64 of a PEM file or a JWK, as a secret store's "binary" field holds it.
+            String inner = decoded == null || depth > 0 ? null : describeText(new String(decoded, StandardCharsets.UTF_8), depth + 1);
+            if (inner != null) {
+                return "the base64 of " + inner;
             }
         }
         return null;

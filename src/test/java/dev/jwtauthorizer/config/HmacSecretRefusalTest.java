@@ -109,6 +109,12 @@ class HmacSecretRefusalTest {
                         "the base64 of a DER public key"),
                 Arguments.of("base64 certificate", Base64.getEncoder().encodeToString(certificateDer),
                         "the base64 of a DER certificate"),
+                Arguments.of("hex DER", java.util.HexFormat.of().formatHex(rsaDer), "the hex of a DER public key"),
+                Arguments.of("HEX DER", java.util.HexFormat.of().withUpperCase().formatHex(ecDer), "the hex of a DER public key"),
+                Arguments.of("base64 of a PEM file", Base64.getEncoder().encodeToString(
+                        pem("PUBLIC KEY", rsaDer).getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "the base64 of a PEM public key"),
+                Arguments.of("base64 of a JWK", Base64.getEncoder().encodeToString(Tokens.json(TestKeys.jwk(TestKeys.RSA_2, "rsa-2"))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "the base64 of a JWK"),
                 Arguments.of("binary DER", "base64:" + Base64.getEncoder().encodeToString(rsaDer), "a DER public key"),
                 Arguments.of("binary certificate", "base64:" + Base64.getEncoder().encodeToString(certificateDer),
                         "a DER certificate"));
@@ -136,6 +142,13 @@ class HmacSecretRefusalTest {
         byte[] modulusBytes = Base64.getUrlDecoder().decode((String) rsa.get("n"));
         ConfigException binary = refused("base64:" + Base64.getEncoder().encodeToString(modulusBytes));
         assertTrue(binary.getMessage().contains("the RSA modulus of key \"rsa-1\""), binary.getMessage());
+        java.math.BigInteger n = new java.math.BigInteger(1, modulusBytes);
+        String wrapped = Base64.getEncoder().encodeToString(modulusBytes).replaceAll("(.{64})", "$1\n");
+        for (String spelling : new String[] {n.toString(16), n.toString(16).toUpperCase(java.util.Locale.ROOT), n.toString(),
+                "0x" + n.toString(16), wrapped}) {
+            ConfigException e = refused(spelling);
+            assertTrue(e.getMessage().startsWith("JWT_HMAC_SECRET: contains the RSA modulus of key \"rsa-1\""), e.getMessage());
+        }
     }
 
     @ParameterizedTest
