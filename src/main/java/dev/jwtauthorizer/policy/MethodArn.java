@@ -68,7 +68,7 @@ public record MethodArn(String partition, String region, String account, String 
         }
         if (!isPartition(arn.partition) || !allOf(arn.region, REGION) || !isAccount(arn.account)
                 || !allOf(arn.apiId, API_ID) || !allOf(arn.stage, STAGE)
-                || !webSocket && (!allOf(arn.verb, VERB) || containsWildcardOrControl(arn.path))) {
+                || !webSocket && (!allOf(arn.verb, VERB) || containsWildcardOrControl(arn.path) || isAmbiguousPath(arn.path))) {
             throw new IllegalArgumentException("methodArn has an invalid part");
         }
         return arn;
@@ -194,6 +194,34 @@ public record MethodArn(String partition, String region, String account, String 
     /** \$[a-z]+: $connect, $default. */
     private static boolean isWebSocketRouteKey(String text) {
         return text.length() > 1 && text.charAt(0) == '$' && allOf(text.substring(1), LOWER);
+    }
+
+    /**
+     * A path a backend may read as another one: a dot segment ({@code /books/../admin}), an empty
+     * segment before the end ({@code /books//admin}), a backslash, or a percent-encoded dot, slash or
+     * backslash. A rule for {@code /books/*} matches its text, while a backend that normalises it
+     * serves {@code /admin}; so no such path is answered with a policy.
+     */
+    private static boolean isAmbiguousPath(String path) {
+        if (path.contains("//") || path.indexOf('\\') >= 0) {
+            return true;
+        }
+        for (int start = 1; start <= path.length(); ) {
+            int end = path.indexOf('/', start);
+            end = end < 0 ? path.length() : end;
+            int length = end - start;
+            if (length > 0 && length <= 2 && path.startsWith(length == 1 ? "." : "..", start)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        for (int at = path.indexOf('%'); at >= 0 && at + 2 < path.length(); at = path.indexOf('%', at + 1)) {
+            String code = path.substring(at + 1, at + 3).toLowerCase(java.util.Locale.ROOT);
+            if (code.equals("2e") || code.equals("2f") || code.equals("5c")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsWildcardOrControl(String path) {

@@ -15,7 +15,10 @@ class MethodArnShapeTest {
             "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/1",
             "arn:aws-cn:execute-api:cn-north-1:123456789012:abc123/prod/GET/books",
             "arn:aws-us-gov:execute-api:us-gov-west-1:123456789012:abc123/v1.2_$x-y/POST/",
-            "arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/$connect"})
+            "arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/$connect",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/v1.2/.well-known/a..b/...",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/a%20b%2",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/"})
     void wellFormedArnsAreRead(String text) {
         assertEquals(text, MethodArn.parse(text).requestResource());
     }
@@ -36,7 +39,18 @@ class MethodArnShapeTest {
             "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/get/books",
             "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/bo*ks",
             "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/$Connect",
-            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/$"})
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/$",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/../admin",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/..",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/./admin",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/..",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books//admin",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET//admin",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/%2e%2e/admin",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/%2E./admin",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/..%2Fadmin",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books/..%5cadmin",
+            "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/books\\..\\admin"})
     void anArnWithAPartOfTheWrongShapeIsRefused(String text) {
         assertThrows(IllegalArgumentException.class, () -> MethodArn.parse(text));
     }
