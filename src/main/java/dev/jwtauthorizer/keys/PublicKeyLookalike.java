@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Recognises a public key or certificate given where a shared secret belongs. Keys and
  * certificates are published: used as an HMAC secret, one lets anyone who fetched it sign tokens
  * that verify (the RS256/HS256 confusion). The shapes: PEM text, a JWK or JWKS, the base64,
- * base64url or hex of DER, the base64 of PEM text or a JWK, and DER itself. Says what the material looks like, never what it is.
+ * base64url or hex of DER, the base64 of PEM text or a JWK, and DER itself. Says what the
+ * material looks like, never what it is.
  *
  * <p>DER is recognised by its structure (SubjectPublicKeyInfo, PKCS#1 RSAPublicKey, an X.509
  * certificate), which random bytes practically never have, so no real secret is refused.

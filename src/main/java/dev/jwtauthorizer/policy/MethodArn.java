@@ -1,6 +1,7 @@
 package dev.jwtauthorizer.policy;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The methodArn (or an HTTP API's routeArn) API Gateway sends, in its parts:
@@ -216,7 +217,7 @@ public record MethodArn(String partition, String region, String account, String 
             start = end + 1;
         }
         for (int at = path.indexOf('%'); at >= 0 && at + 2 < path.length(); at = path.indexOf('%', at + 1)) {
-            String code = path.substring(at + 1, at + 3).toLowerCase(java.util.Locale.ROOT);
+            String code = path.substring(at + 1, at + 3).toLowerCase(Locale.ROOT);
             if (code.equals("2e") || code.equals("2f") || code.equals("5c")) {
                 return true;
             }
