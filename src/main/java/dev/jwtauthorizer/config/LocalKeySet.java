@@ -76,9 +76,11 @@ final class LocalKeySet {
      * base64 or bytes), or null: a public key, published, is no secret.
      */
     String keyWithin(String secretText, byte[] secretBytes) {
+        String unwrapped = withoutWhitespace(secretText);
+        String lowerCase = unwrapped.toLowerCase(Locale.ROOT);
         for (VerificationKey key : keys) {
             for (byte[] bytes : publicNumbers(key)) {
-                if (contains(secretText, bytes) || indexOf(secretBytes, bytes) >= 0) {
+                if (contains(unwrapped, lowerCase, bytes) || indexOf(secretBytes, bytes) >= 0) {
                     return (key.publicKey() instanceof RSAPublicKey ? "the RSA modulus" : "an EC coordinate")
                             + " of key " + (key.kid() == null ? "without kid" : label(Map.of("kid", key.kid()), -1));
                 }
@@ -102,19 +104,25 @@ final class LocalKeySet {
         return numbers;
     }
 
-    /** As base64url or base64 (whitespace, as in wrapped lines, ignored), as hex in either case, or as a decimal number. */
-    private static boolean contains(String text, byte[] bytes) {
+    /**
+     * As base64url or base64 (in the text without its whitespace, as in wrapped lines), as hex in
+     * either case, or as a decimal number.
+     */
+    private static boolean contains(String unwrapped, String lowerCase, byte[] bytes) {
+        return unwrapped.contains(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
+                || unwrapped.contains(Base64.getEncoder().withoutPadding().encodeToString(bytes))
+                || lowerCase.contains(HexFormat.of().formatHex(bytes))
+                || unwrapped.contains(new BigInteger(1, bytes).toString());
+    }
+
+    private static String withoutWhitespace(String text) {
         StringBuilder compact = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 compact.append(text.charAt(i));
             }
         }
-        String unwrapped = compact.toString();
-        return unwrapped.contains(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
-                || unwrapped.contains(Base64.getEncoder().withoutPadding().encodeToString(bytes))
-                || unwrapped.toLowerCase(Locale.ROOT).contains(HexFormat.of().formatHex(bytes))
-                || unwrapped.contains(new BigInteger(1, bytes).toString());
+        return compact.toString();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
