@@ -24,6 +24,7 @@ import dev.jwtauthorizer.request.CredentialFinder;
 import dev.jwtauthorizer.request.EventReader;
 import dev.jwtauthorizer.request.UnrecognisedEventException;
 import dev.jwtauthorizer.token.BearerToken;
+import dev.jwtauthorizer.token.CompactJws;
 import dev.jwtauthorizer.verify.TokenVerifier;
 import dev.jwtauthorizer.verify.VerifiedToken;
 import java.time.Clock;
@@ -174,7 +175,8 @@ public final class Authorizer {
     }
 
     private Decision decideForToken(Credential credential, AuthorizerRequest request, DecisionLog.Checked checked) {
-        String compact = BearerToken.extract(credential.value(), config.maxTokenLength());
+        CompactJws compact = BearerToken.extract(credential.value(), config.maxTokenLength());
+        checked.tokenText = compact.text();
         MethodArn arn = parseMethodArn(request.arn());
         VerifiedToken token = verifier.verify(compact);
         checked.algorithm = token.algorithm().name();

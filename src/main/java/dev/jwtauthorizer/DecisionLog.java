@@ -25,6 +25,8 @@ final class DecisionLog {
         String apiKeyId;
         /** The reason a custom check gave for a deny or a reject, or null. */
         String checkReason;
+        /** The UTF-8 bytes of a JWT's value as sent, once its shape passed; null before. */
+        byte[] tokenText;
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -54,7 +56,7 @@ final class DecisionLog {
                 checked == null ? null : checked.keyId,
                 checked == null ? null : checked.apiKeyId,
                 checked == null ? null : checked.checkReason,
-                jwt ? tokenHash(credential.value()) : null,
+                jwt ? tokenHash(credential.value(), checked == null ? null : checked.tokenText) : null,
                 request == null ? null : request.arn());
         return decision;
     }
@@ -68,12 +70,16 @@ final class DecisionLog {
         };
     }
 
-    /** A short, one-way digest of the token as sent: enough to correlate log lines, useless to replay. */
-    private static String tokenHash(String token) {
+    /**
+     * A short, one-way digest of the token as sent: enough to correlate log lines, useless to replay.
+     *
+     * @param utf8 the value's UTF-8 bytes when already taken, or null
+     */
+    private static String tokenHash(String token, byte[] utf8) {
         if (token == null || token.isEmpty()) {
             return null;
         }
-        byte[] digest = SHA_256.digest(token.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = SHA_256.digest(utf8 != null ? utf8 : token.getBytes(StandardCharsets.UTF_8));
         char[] hex = new char[16];
         for (int i = 0; i < 8; i++) {
             hex[2 * i] = HEX[digest[i] >> 4 & 0xf];

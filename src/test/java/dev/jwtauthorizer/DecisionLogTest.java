@@ -11,7 +11,10 @@ import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
 import dev.jwtauthorizer.support.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,23 @@ class DecisionLogTest {
         assertEquals("BAD_SIGNATURE", reject.get("reason").asText());
         assertEquals("rsa-1", reject.get("kid").asText());
         assertFalse(reject.has("principal"));
+    }
+
+    @Test
+    void tokenHashIsTheDigestOfTheValueAsSentWhateverItsShape() throws Exception {
+        Authorizer authorizer = Authorizer.fromEnvironment(TestEnv.rsa());
+        String token = Tokens.rs256(TestKeys.RSA, "rsa-1");
+        // README: printf %s "$VALUE" | sha256sum | cut -c1-16, the scheme included as sent.
+        List<String> values = List.of("Bearer " + token, "bEaReR " + token, token, "Bearer " + token + "\u00e9",
+                "Bearer " + Tokens.rs256(TestKeys.RSA_2, "rsa-1"), "Bearer \u00fcber.\u4e2d.x");
+        List<JsonNode> lines = capture(() -> values.forEach(value -> authorizer.authorize(value, Tokens.METHOD_ARN)));
+        assertEquals(values.size(), lines.size());
+        for (int i = 0; i < values.size(); i++) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(values.get(i).getBytes(StandardCharsets.UTF_8));
+            assertEquals(HexFormat.of().formatHex(digest, 0, 8), lines.get(i).get("tokenHash").asText(), values.get(i));
+        }
+        assertEquals("ALLOW", lines.get(2).get("outcome").asText());
+        assertEquals("MALFORMED_TOKEN", lines.get(3).get("reason").asText());
     }
 
     @Test

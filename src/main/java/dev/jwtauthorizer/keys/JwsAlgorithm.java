@@ -22,6 +22,9 @@ public enum JwsAlgorithm {
     HS384(KeyFamily.HMAC, null, 48, "HmacSHA384", 0),
     HS512(KeyFamily.HMAC, null, 64, "HmacSHA512", 0);
 
+    /** values() clones its array at every call, and byName runs for every token. */
+    private static final JwsAlgorithm[] ALL = values();
+
     private final KeyFamily family;
     private final String curve;
     private final int minSecretBytes;
@@ -42,7 +45,7 @@ public enum JwsAlgorithm {
         if (name == null) {
             return Optional.empty();
         }
-        for (JwsAlgorithm algorithm : values()) {
+        for (JwsAlgorithm algorithm : ALL) {
             if (algorithm.name().equals(name)) {
                 return Optional.of(algorithm);
             }

@@ -39,11 +39,12 @@ public final class SignatureCheck {
     }
 
     /**
-     * @param signingInput the token's bytes; the first {@code length} are what was signed
+     * @param signingInput the token's bytes; {@code length} of them from {@code offset} are what was signed
      * @param signature    the signature segment, base64url-decoded
      * @param key          a key that {@link VerificationKey#fits fits} the algorithm
      */
-    public static boolean verifies(JwsAlgorithm algorithm, VerificationKey key, byte[] signingInput, int length, byte[] signature) {
+    public static boolean verifies(JwsAlgorithm algorithm, VerificationKey key, byte[] signingInput, int offset, int length,
+                                   byte[] signature) {
         Engines engines = ENGINES.get();
         try {
             byte[] jcaSignature = signature;
@@ -60,7 +61,7 @@ public final class SignatureCheck {
                 engine.setParameter(algorithm.pssParameters());
             }
             engine.initVerify(key.keyFor(engine.getProvider()));
-            engine.update(signingInput, 0, length);
+            engine.update(signingInput, offset, length);
             return engine.verify(jcaSignature);
         } catch (GeneralSecurityException | RuntimeException e) {
             engines.drop(algorithm);
@@ -69,11 +70,12 @@ public final class SignatureCheck {
     }
 
     /** The HMAC of the signing input under {@code secret}, compared with the signature in constant time. */
-    public static boolean verifies(JwsAlgorithm algorithm, HmacSecret secret, byte[] signingInput, int length, byte[] signature) {
+    public static boolean verifies(JwsAlgorithm algorithm, HmacSecret secret, byte[] signingInput, int offset, int length,
+                                   byte[] signature) {
         Engines engines = ENGINES.get();
         try {
             Mac engine = engines.mac(algorithm, secret);
-            engine.update(signingInput, 0, length);
+            engine.update(signingInput, offset, length);
             return MessageDigest.isEqual(engine.doFinal(), signature);
         } catch (GeneralSecurityException | RuntimeException e) {
             engines.drop(algorithm);

@@ -2,8 +2,8 @@ package dev.jwtauthorizer.verify;
 
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import dev.jwtauthorizer.token.CompactJws;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,13 +16,14 @@ import java.util.Map;
  * A compact JWS read once, strictly: its header members, its claims and its three segments. Nothing
  * here is trusted until {@link IssuerVerifier} has checked the signature.
  *
- * <p>The token's characters, which {@code BearerToken} has limited to base64url and dots, are taken
- * as bytes once: the signature is checked on them ({@link #signingInput()}) and each segment is
- * decoded from them in place, where a substring and its bytes would copy every segment twice more.
+ * <p>The token's bytes are those {@code BearerToken} took once and checked ({@link CompactJws}):
+ * the signature is checked on them ({@link #signingInput()}) and each segment is decoded from them
+ * in place, where a substring and its bytes would copy every segment twice more.
  */
 final class DecodedToken {
-    /** The token, one byte a character; shared with the signature check, which only reads it. */
-    private final byte[] compact;
+    /** The value the token came in, a byte a character; shared with the signature check, which only reads it. */
+    private final byte[] text;
+    private final int start;
     private final int secondDot;
     private final Map<String, Object> header;
     private final Map<String, Object> claims;
@@ -31,9 +32,10 @@ final class DecodedToken {
     private final Instant notBefore;
     private final Instant issuedAt;
 
-    private DecodedToken(byte[] compact, int secondDot, Map<String, Object> header, Map<String, Object> claims) {
-        this.compact = compact;
-        this.secondDot = secondDot;
+    private DecodedToken(CompactJws token, Map<String, Object> header, Map<String, Object> claims) {
+        this.text = token.text();
+        this.start = token.start();
+        this.secondDot = token.secondDot();
         this.header = header;
         this.claims = claims;
         this.audience = audience(claims.get("aud"));
@@ -43,21 +45,17 @@ final class DecodedToken {
     }
 
     /**
-     * @param compactJws three non-empty base64url segments, as {@code BearerToken} guarantees
      * @throws TokenRejectedException MALFORMED_TOKEN when the header or payload is not a strict JSON
      *                                object of the right member types
      */
-    static DecodedToken decode(String compactJws) {
-        int firstDot = compactJws.indexOf('.');
-        int secondDot = compactJws.indexOf('.', firstDot + 1);
-        // A character above U+00FF becomes '?', which no base64url segment holds: refused below.
-        byte[] compact = compactJws.getBytes(StandardCharsets.ISO_8859_1);
-        Map<String, Object> header = firstDot < 0 ? null : StrictJson.header(compact, 0, firstDot);
-        Map<String, Object> claims = header == null || secondDot < 0 ? null : StrictJson.payload(compact, firstDot + 1, secondDot);
+    static DecodedToken decode(CompactJws token) {
+        byte[] text = token.text();
+        Map<String, Object> header = StrictJson.header(text, token.start(), token.firstDot());
+        Map<String, Object> claims = header == null ? null : StrictJson.payload(text, token.firstDot() + 1, token.secondDot());
         if (claims == null) {
             throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
         }
-        return new DecodedToken(compact, secondDot, header, claims);
+        return new DecodedToken(token, header, claims);
     }
 
     /**
@@ -120,27 +118,32 @@ final class DecodedToken {
     }
 
     /**
-     * The token's bytes, of which the first {@link #signingInputLength()} were signed (RFC 7515
-     * section 5.2): this token's own array, not a copy, so it must only be read.
+     * The bytes of which {@link #signingInputLength()} from {@link #signingInputOffset()} were signed
+     * (RFC 7515 section 5.2): the token's own array, not a copy, so it must only be read.
      */
     byte[] signingInput() {
-        return compact;
+        return text;
+    }
+
+    /** Where the signed part begins: the token's first byte. */
+    int signingInputOffset() {
+        return start;
     }
 
     /** The length of the signed part: header, dot, payload. */
     int signingInputLength() {
-        return secondDot;
+        return secondDot - start;
     }
 
     /**
      * The signature segment, base64url-decoded.
      *
-     * @throws TokenRejectedException MALFORMED_TOKEN when it is not base64url (a caller of
-     *                                {@link TokenVerifier} that skipped {@code BearerToken}'s check)
+     * @throws TokenRejectedException MALFORMED_TOKEN when it is not base64url, which CompactJws's
+     *                                check rules out: closed all the same
      */
     byte[] signature() {
         try {
-            return base64url(compact, secondDot + 1, compact.length);
+            return base64url(text, secondDot + 1, text.length);
         } catch (IllegalArgumentException e) {
             throw new TokenRejectedException(Reason.MALFORMED_TOKEN);
         }

@@ -80,15 +80,16 @@ public final class IssuerVerifier {
      */
     private void checkSignature(DecodedToken jwt, JwsAlgorithm algorithm) {
         byte[] signingInput = jwt.signingInput();
+        int offset = jwt.signingInputOffset();
         int length = jwt.signingInputLength();
         byte[] signature = jwt.signature();
         if (algorithm.family() == KeyFamily.HMAC) {
-            if (SignatureCheck.verifies(algorithm, hmacSecret.current(), signingInput, length, signature)) {
+            if (SignatureCheck.verifies(algorithm, hmacSecret.current(), signingInput, offset, length, signature)) {
                 return;
             }
         } else {
             for (VerificationKey key : keySet.candidates(algorithm, jwt.getKeyId())) {
-                if (SignatureCheck.verifies(algorithm, key, signingInput, length, signature)) {
+                if (SignatureCheck.verifies(algorithm, key, signingInput, offset, length, signature)) {
                     return;
                 }
             }

@@ -2,6 +2,7 @@ package dev.jwtauthorizer.verify;
 
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import dev.jwtauthorizer.token.CompactJws;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,22 @@ public final class TokenVerifier {
     }
 
     /**
+     * A bare compact JWS, not yet checked for shape.
+     *
      * @throws TokenRejectedException with the reason the token does not pass
      * @throws dev.jwtauthorizer.decision.KeysUnavailableException when no keys can be had
      */
     public VerifiedToken verify(String compactJws) {
-        DecodedToken jwt = DecodedToken.decode(compactJws);
+        return verify(CompactJws.of(compactJws));
+    }
+
+    /**
+     * @param token as {@code BearerToken} took it out of its header value
+     * @throws TokenRejectedException with the reason the token does not pass
+     * @throws dev.jwtauthorizer.decision.KeysUnavailableException when no keys can be had
+     */
+    public VerifiedToken verify(CompactJws token) {
+        DecodedToken jwt = DecodedToken.decode(token);
         try {
             // RFC 7515 section 4.1.11: extensions listed in "crit" must be understood; we understand none.
             if (jwt.hasHeaderMember("crit")) {

@@ -34,17 +34,17 @@ class ProviderSwitchTest {
         Provider spy = new SpyProvider();
         // A fresh thread: its engines are looked up now, from the list as it is.
         FutureTask<Void> checks = new FutureTask<>(() -> {
-            assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length, signature));
+            assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length, signature));
             Security.insertProviderAt(spy, 1);
             try {
                 ProviderList.changed();
-                assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length, signature));
+                assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length, signature));
                 assertEquals(1, SPY_CHECKS.get(), "the check after the change ran on the new first provider");
             } finally {
                 Security.removeProvider(spy.getName());
                 ProviderList.changed();
             }
-            assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length, signature));
+            assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length, signature));
             assertEquals(1, SPY_CHECKS.get(), "and moved off it as soon as it was removed");
             return null;
         });

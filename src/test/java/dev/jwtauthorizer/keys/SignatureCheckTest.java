@@ -34,32 +34,45 @@ class SignatureCheckTest {
     @Test
     void psUsesRfc7518ParametersAndRefusesOthers() throws Exception {
         VerificationKey key = rsaKey();
-        assertTrue(SignatureCheck.verifies(JwsAlgorithm.PS256, key, INPUT, INPUT.length, pss(32)));
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.PS256, key, INPUT, 0, INPUT.length, pss(32)));
         // Salt 0, or PS256 parameters on a PS384 token: a valid PSS signature, not the one JWS names.
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.PS256, key, INPUT, INPUT.length, pss(0)));
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.PS384, key, INPUT, INPUT.length, pss(32)));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.PS256, key, INPUT, 0, INPUT.length, pss(0)));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.PS384, key, INPUT, 0, INPUT.length, pss(32)));
         // An RS256 signature is not a PS256 one, nor the other way round.
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.PS256, key, INPUT, INPUT.length, rs256()));
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length, pss(32)));
-        assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length, rs256()));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.PS256, key, INPUT, 0, INPUT.length, rs256()));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length, pss(32)));
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length, rs256()));
     }
 
     @Test
     void aRefusedSignatureLeavesTheThreadsEngineAnsweringCorrectly() throws Exception {
         VerificationKey key = rsaKey();
         byte[] good = rs256();
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length, Arrays.copyOf(good, 17)));
-        assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length, good));
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length - 1, good));
-        assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, INPUT.length, good));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length, Arrays.copyOf(good, 17)));
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length, good));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length - 1, good));
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, INPUT, 0, INPUT.length, good));
+    }
+
+    @Test
+    void onlyTheSignedRangeOfTheValueIsChecked() throws Exception {
+        VerificationKey key = rsaKey();
+        byte[] good = rs256();
+        // The token's bytes after a scheme, as BearerToken leaves them: the range, not the array, was signed.
+        byte[] value = new byte[7 + INPUT.length + 5];
+        System.arraycopy("Bearer ".getBytes(StandardCharsets.US_ASCII), 0, value, 0, 7);
+        System.arraycopy(INPUT, 0, value, 7, INPUT.length);
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.RS256, key, value, 7, INPUT.length, good));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, key, value, 6, INPUT.length, good));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, key, value, 0, value.length, good));
     }
 
     @Test
     void aKeyOfTheOtherFamilyVerifiesNothing() throws Exception {
         VerificationKey ec = new VerificationKey("ec", KeyFamily.EC, "P-256", null, null, null, TestKeys.EC256.getPublic());
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, ec, INPUT, INPUT.length, rs256()));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.RS256, ec, INPUT, 0, INPUT.length, rs256()));
         VerificationKey rsa = rsaKey();
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.ES256, rsa, INPUT, INPUT.length, new byte[64]));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.ES256, rsa, INPUT, 0, INPUT.length, new byte[64]));
     }
 
     @Test
@@ -80,18 +93,18 @@ class SignatureCheckTest {
                 signer.initSign(pair.getPrivate());
                 signer.update(INPUT);
                 byte[] jose = signer.sign();
-                assertTrue(SignatureCheck.verifies(algorithm, key, INPUT, INPUT.length, jose), curve[0]);
+                assertTrue(SignatureCheck.verifies(algorithm, key, INPUT, 0, INPUT.length, jose), curve[0]);
                 byte[] der = EcdsaSignature.toDer(jose, n, order);
                 Signature verifier = Signature.getInstance(curve[1], "SunEC");
                 verifier.initVerify(pair.getPublic());
                 verifier.update(INPUT);
                 assertTrue(verifier.verify(der), "the DER form is the same signature");
                 // The DER form, as some libraries send it, is not a JOSE signature.
-                assertFalse(SignatureCheck.verifies(algorithm, key, INPUT, INPUT.length, der), curve[0] + " DER");
+                assertFalse(SignatureCheck.verifies(algorithm, key, INPUT, 0, INPUT.length, der), curve[0] + " DER");
             }
             // CVE-2022-21449: R = S = 0; and R or S equal to the order, which is 0 modulo it.
             assertNull(EcdsaSignature.toDer(new byte[2 * n], n, order));
-            assertFalse(SignatureCheck.verifies(algorithm, key, INPUT, INPUT.length, new byte[2 * n]));
+            assertFalse(SignatureCheck.verifies(algorithm, key, INPUT, 0, INPUT.length, new byte[2 * n]));
             byte[] orderBytes = fixed(order, n);
             byte[] one = fixed(BigInteger.ONE, n);
             assertNull(EcdsaSignature.toDer(Bytes.concat(orderBytes, one), n, order));
@@ -112,15 +125,15 @@ class SignatureCheckTest {
         HmacSecret a = new HmacSecret(bytesA);
         HmacSecret b = new HmacSecret(bytesB);
         byte[] signedByA = hmac("HmacSHA256", bytesA);
-        assertTrue(SignatureCheck.verifies(JwsAlgorithm.HS256, a, INPUT, INPUT.length, signedByA));
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.HS256, a, INPUT, 0, INPUT.length, signedByA));
         // A rotated secret: the thread's Mac must not keep the old one.
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.HS256, b, INPUT, INPUT.length, signedByA));
-        assertTrue(SignatureCheck.verifies(JwsAlgorithm.HS256, b, INPUT, INPUT.length, hmac("HmacSHA256", bytesB)));
-        assertTrue(SignatureCheck.verifies(JwsAlgorithm.HS256, a, INPUT, INPUT.length, signedByA));
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.HS384, a, INPUT, INPUT.length, signedByA));
-        assertTrue(SignatureCheck.verifies(JwsAlgorithm.HS384, a, INPUT, INPUT.length, hmac("HmacSHA384", bytesA)));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.HS256, b, INPUT, 0, INPUT.length, signedByA));
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.HS256, b, INPUT, 0, INPUT.length, hmac("HmacSHA256", bytesB)));
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.HS256, a, INPUT, 0, INPUT.length, signedByA));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.HS384, a, INPUT, 0, INPUT.length, signedByA));
+        assertTrue(SignatureCheck.verifies(JwsAlgorithm.HS384, a, INPUT, 0, INPUT.length, hmac("HmacSHA384", bytesA)));
         byte[] truncated = Arrays.copyOf(signedByA, 16);
-        assertFalse(SignatureCheck.verifies(JwsAlgorithm.HS256, a, INPUT, INPUT.length, truncated));
+        assertFalse(SignatureCheck.verifies(JwsAlgorithm.HS256, a, INPUT, 0, INPUT.length, truncated));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.jwtauthorizer.token;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +21,13 @@ class BearerTokenTest {
     @ParameterizedTest
     @ValueSource(strings = {"Bearer ", "bearer ", "BEARER ", "bEaReR ", ""})
     void bearerSchemeInAnyCaseOrABareTokenIsAccepted(String prefix) {
-        assertEquals(JWT, BearerToken.extract(prefix + JWT, 8192));
+        CompactJws token = BearerToken.extract(prefix + JWT, 8192);
+        assertEquals(JWT, token.toString());
+        // The value's bytes, scheme and all (what tokenHash digests), with the token's place in them.
+        assertArrayEquals((prefix + JWT).getBytes(StandardCharsets.UTF_8), token.text());
+        assertEquals(prefix.length(), token.start());
+        assertEquals(prefix.length() + JWT.indexOf('.'), token.firstDot());
+        assertEquals(prefix.length() + JWT.lastIndexOf('.'), token.secondDot());
     }
 
     @ParameterizedTest
@@ -34,7 +42,8 @@ class BearerTokenTest {
             "Basic dXNlcjpwYXNz", "Bearer  " + JWT, " Bearer " + JWT, "Bearer " + JWT + " ", "Bearer\t" + JWT,
             "Bearer " + JWT + " " + JWT, "Bearer " + JWT + "," + JWT, "Token " + JWT,
             "a.b", "a.b.c.d", "a..c", ".b.c", "a.b.", "a.b.c=", "a+b.c.d", "Bearer a.b.c\n", "Bearer\u00a0" + JWT,
-            "Bearer eyJ.eyJ.c2ln\u0000"})
+            "Bearer eyJ.eyJ.c2ln\u0000", "\u0392earer " + JWT, "Bearer\u2002" + JWT, "Bear\u0117r " + JWT,
+            "Bearer eyJ.eyJ.c2l\u0100", "Bearer eyJ.eyJ.c2l\u00e9"})
     void anythingElseIsMalformed(String header) {
         assertEquals(Reason.MALFORMED_TOKEN, rejection(header));
     }
