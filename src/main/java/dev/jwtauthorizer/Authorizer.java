@@ -157,6 +157,9 @@ public final class Authorizer {
         DecisionLog.Checked checked = new DecisionLog.Checked();
         try {
             credential = credentials.find(request);
+            if (!request.identitySourceHolds(credential.value())) {
+                throw new TokenRejectedException(Reason.CREDENTIAL_NOT_IN_IDENTITY_SOURCE);
+            }
             decision = credential.kind() == Credential.Kind.JWT
                     ? decideForToken(credential, request, checked)
                     : decideForApiKey(credential, request, checked);

@@ -233,6 +233,22 @@ class KeysAndIssuersTest {
         assertEquals("JWT_AUDIENCE", mixed.variable());
     }
 
+    @Test
+    void anEntryFieldWrittenEmptyStopsTheStartInsteadOfTakingItsDefault() {
+        String jwks = TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1"));
+        // Read as unset, "rules": null would let every token call every route, "tokenTypes": "" accept any typ.
+        for (String field : new String[] {"\"rules\":null", "\"rules\":\"\"", "\"rules\":\"  \"", "\"tokenTypes\":null",
+                "\"algorithms\":\"\"", "\"jwksUri\":null"}) {
+            ConfigException empty = assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnvironment(Map.of("JWT_ISSUERS",
+                    "[{\"issuer\":\"https://a.example\",\"audiences\":\"x\",\"jwks\":" + jwks + "," + field + "}]")), field);
+            assertEquals("JWT_ISSUERS", empty.variable(), field);
+            assertTrue(empty.getMessage().contains("is null or blank"), empty.getMessage());
+        }
+        ConfigException noRules = assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnvironment(Map.of("JWT_ISSUERS",
+                "[{\"issuer\":\"https://a.example\",\"audiences\":\"x\",\"jwks\":" + jwks + ",\"rules\":[]}]")));
+        assertTrue(noRules.getMessage().contains("empty array, which grants no route"), noRules.getMessage());
+    }
+
     // Amazon Cognito
 
     private static final String POOL = "eu-west-1_TestPool1";

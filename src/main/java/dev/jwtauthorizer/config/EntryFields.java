@@ -46,14 +46,22 @@ final class EntryFields implements IssuerFields {
         return entry;
     }
 
+    /**
+     * A field left out takes its default. One that is there but null or blank is refused: unlike a
+     * variable, which SAM passes blank when unset, a JSON field has no reason to be written empty,
+     * and reading it as unset could widen access ({@code "rules": null} would grant every route).
+     */
     @Override
     public String get(Setting setting) {
-        Object value = setting.issuerField() == null ? null : node.get(setting.issuerField());
-        if (value == null) {
+        if (setting.issuerField() == null || !node.containsKey(setting.issuerField())) {
             return setting.defaultValue();
         }
+        Object value = node.get(setting.issuerField());
+        if (value == null || value instanceof String blank && blank.isBlank()) {
+            throw error(setting, "is null or blank; give it a value, or leave the field out for its default");
+        }
         if (value instanceof String text) {
-            return text.isBlank() ? setting.defaultValue() : text.trim();
+            return text.trim();
         }
         if (value instanceof List<?> list && setting != Setting.JWT_RULES) {
             List<String> items = new ArrayList<>();

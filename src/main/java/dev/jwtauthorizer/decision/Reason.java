@@ -37,6 +37,11 @@ public enum Reason {
     API_KEY_NOT_RECOGNISED(Outcome.UNAUTHORIZED),
     /** A request carrying a JWT and an API key, or two different API keys: refused rather than guessed. */
     AMBIGUOUS_CREDENTIALS(Outcome.UNAUTHORIZED),
+    /**
+     * An HTTP API event whose identity source values (the key of API Gateway's answer cache) do not
+     * hold the credential: an answer cached under them would let in a later request without it.
+     */
+    CREDENTIAL_NOT_IN_IDENTITY_SOURCE(Outcome.UNAUTHORIZED),
     /** The custom check rejected a request whose credential passed: a 401. */
     CUSTOM_CHECK_REJECTED(Outcome.UNAUTHORIZED),
 

@@ -68,6 +68,11 @@ public record Route(String verb, String path) {
             if (c <= ' ' || c == '?' || c == 0x7f) {
                 throw new IllegalArgumentException("path \"" + path + "\" contains whitespace, a control character or '?'");
             }
+            if (c == '{' || c == '}') {
+                // API Gateway's route syntax, which no request path holds: such a route would never match.
+                throw new IllegalArgumentException("path \"" + path + "\" is a route template; routes match the "
+                        + "requested path, so write * for a path parameter (GET /books/* for GET /books/{id})");
+            }
         }
     }
 

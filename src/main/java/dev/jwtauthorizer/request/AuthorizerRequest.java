@@ -1,5 +1,7 @@
 package dev.jwtauthorizer.request;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -12,14 +14,23 @@ import java.util.Map;
  * @param query              every value of each query string parameter, by exact name
  * @param cookies            the entries of a payload 2.0 event's cookies array, one pair each (payload
  *                           1.0 carries cookies in the Cookie header)
+ * @param identitySource     an HTTP API event's identity source values, under which API Gateway caches
+ *                           the answer; empty when the event names none (REST and WebSocket events never do)
  */
 public record AuthorizerRequest(ApiKind kind, String arn, String authorizationToken,
                                 Map<String, List<String>> headers, Map<String, List<String>> query,
-                                List<String> cookies) {
+                                List<String> cookies, List<String> identitySource) {
     public AuthorizerRequest {
         headers = Map.copyOf(headers);
         query = Map.copyOf(query);
         cookies = List.copyOf(cookies);
+        identitySource = Collections.unmodifiableList(new ArrayList<>(identitySource));
+    }
+
+    /** A request whose event names no identity source. */
+    public AuthorizerRequest(ApiKind kind, String arn, String authorizationToken, Map<String, List<String>> headers,
+                             Map<String, List<String>> query, List<String> cookies) {
+        this(kind, arn, authorizationToken, headers, query, cookies, List.of());
     }
 
     /** A REST API TOKEN event. */
@@ -53,5 +64,24 @@ public record AuthorizerRequest(ApiKind kind, String arn, String authorizationTo
 
     public List<String> queryParameter(String name) {
         return query.getOrDefault(name, List.of());
+    }
+
+    /**
+     * Whether an answer for this credential may be cached under this event's identity source values:
+     * when the event names any, one of them must hold the credential, or a later request with the
+     * same values and no credential would get this answer from API Gateway's cache. A cookie's value
+     * lies inside the Cookie header's; an event that names none (caching off, or a REST or WebSocket
+     * event, whose cache key is not in the event) passes.
+     */
+    public boolean identitySourceHolds(String credential) {
+        if (identitySource.isEmpty()) {
+            return true;
+        }
+        for (String value : identitySource) {
+            if (value != null && value.contains(credential)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

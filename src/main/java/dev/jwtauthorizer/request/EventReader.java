@@ -31,7 +31,7 @@ public final class EventReader {
         if ("REQUEST".equals(type) && "2.0".equals(version) && event.containsKey("routeArn")) {
             return new AuthorizerRequest(ApiKind.HTTP_API_V2, text(event, "routeArn"), null,
                     values(event.get("headers"), null, true), values(event.get("queryStringParameters"), null, false),
-                    cookies(event));
+                    cookies(event), identitySource(event.get("identitySource")));
         }
         // REST and WebSocket events carry no version; HTTP API payload 1.0 says "1.0". Any other
         // version is a payload this reader does not know, however familiar its other members look.
@@ -42,7 +42,7 @@ public final class EventReader {
             return new AuthorizerRequest(kind, methodArn, null,
                     values(event.get("headers"), event.get("multiValueHeaders"), true),
                     values(event.get("queryStringParameters"), event.get("multiValueQueryStringParameters"), false),
-                    List.of());
+                    List.of(), kind == ApiKind.HTTP_API_V1 ? identitySource(event.get("identitySource")) : List.of());
         }
         throw new UnrecognisedEventException(describe(event));
     }
@@ -101,6 +101,22 @@ public final class EventReader {
             }
         }
         return cookies;
+    }
+
+    /**
+     * Payload 2.0's array, or payload 1.0's values joined by commas: each string as it is. An entry of
+     * another type reads as null, so that it can hold no credential, and the list stays non-empty.
+     */
+    private static List<String> identitySource(Object member) {
+        List<String> values = new ArrayList<>();
+        if (member instanceof String joined && !joined.isEmpty()) {
+            values.add(joined);
+        } else if (member instanceof List<?> entries) {
+            for (Object entry : entries) {
+                values.add(entry instanceof String text ? text : null);
+            }
+        }
+        return values;
     }
 
     private static String text(Map<String, Object> event, String member) {

@@ -53,6 +53,10 @@ public final class RouteRules {
             throw new IllegalArgumentException("expected a JSON array of rules like "
                     + "[{\"claim\":\"scope\",\"value\":\"books:read\",\"allow\":[\"GET /books\"]}]");
         }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("is an empty array, which grants no route to any token; give rules, "
+                    + "or leave it unset to let a valid token call every route");
+        }
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             try {

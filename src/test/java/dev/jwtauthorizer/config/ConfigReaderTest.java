@@ -98,6 +98,8 @@ class ConfigReaderTest {
             "JWT_RULES|[{\"claim\":\"scope\",\"value\":\"a\",\"alow\":[\"GET /\"]}]|JWT_RULES: rule 1: unknown field \"alow\"",
             "JWT_RULES|[{\"claim\":\"scope\",\"allow\":[\"GET /\"]}]|JWT_RULES: rule 1: \"claim\" and \"value\" go together",
             "JWT_RULES|[{\"allow\":[]}]|JWT_RULES: rule 1: \"allow\" must be a non-empty array",
+            "JWT_RULES|[]|JWT_RULES: is an empty array, which grants no route to any token",
+            "JWT_RULES|[{\"allow\":[\"GET /books/{id}\"]}]|JWT_RULES: rule 1: path \"/books/{id}\" is a route template",
             "JWT_RULES|[{\"allow\":[\"FETCH /a\"]}]|JWT_RULES: rule 1: unknown HTTP verb \"FETCH\"",
             "JWT_RULES|[{\"allow\":[\"GET books\"]}]|JWT_RULES: rule 1: path \"books\" must start with /",
             "JWT_RULES_FILE|no-such-rules.json|JWT_RULES_FILE: no file",

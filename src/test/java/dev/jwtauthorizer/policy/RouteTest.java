@@ -72,6 +72,13 @@ class RouteTest {
         assertThrows(IllegalArgumentException.class, () -> Route.parse(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /books/{id}", "ANY /{proxy+}", "GET /books/{id}/reviews", "GET /a}", "GET /{"})
+    void aRouteTemplateIsRefusedSinceNoRequestedPathMatchesIt(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Route.parse(text));
+        assertTrue(e.getMessage().contains("write * for a path parameter"), e.getMessage());
+    }
+
     @Test
     void aPathMayHaveUpTo256Characters() {
         assertEquals(256, Route.parse("GET /" + "p".repeat(255)).path().length());

@@ -117,6 +117,27 @@ class ServeSetupTest {
         assertTrue(ServeBanner.cacheWarning(httpApi(byRoute, new RouteSpec("ANY", "/{proxy+}", null)), rules).isEmpty());
     }
 
+    @Test
+    void warnsWhenAPathParameterIsOneRouteKeyForValuesTheRulesTellApart() {
+        AuthorizerSpec byRoute = new AuthorizerSpec("JwtAuthorizer", Payload.V2, List.of("header:Authorization", "context:routeKey"), null, 300, true);
+        AuthorizerSpec byRequest = new AuthorizerSpec("JwtAuthorizer", Payload.V2,
+                List.of("header:Authorization", "context:httpMethod", "context:path"), null, 300, true);
+        RouteSpec book = new RouteSpec("GET", "/books/{id}", "JwtAuthorizer");
+        for (String tenants : List.of("[\"GET /books/acme\"]", "[\"GET /books/a*\"]", "[\"* /books/acme\"]", "[\"GET /*/acme\"]")) {
+            Map<String, String> rules = Map.of("JWT_RULES", "[{\"claim\":\"tenant\",\"value\":\"acme\",\"allow\":" + tenants + "}]");
+            String warning = ServeBanner.cacheWarning(httpApi(byRoute, book), rules).orElseThrow(() -> new AssertionError(tenants));
+            assertTrue(warning.contains("{id} when the rules name ids"), warning);
+            assertTrue(ServeBanner.cacheWarning(httpApi(byRequest, book), rules).isEmpty(), tenants);
+        }
+        // Rules that grant every id alike, or name another verb or path, need no more than the route key.
+        for (String alike : List.of("[\"GET /books/*\"]", "[\"GET /books*\"]", "[\"POST /books/acme\"]", "[\"GET /authors/acme\"]")) {
+            Map<String, String> rules = Map.of("JWT_RULES", "[{\"claim\":\"tenant\",\"value\":\"acme\",\"allow\":" + alike + "}]");
+            assertTrue(ServeBanner.cacheWarning(httpApi(byRoute, book), rules).isEmpty(), alike);
+        }
+        // Rules in a file are not read here: warned, to be safe.
+        assertTrue(ServeBanner.cacheWarning(httpApi(byRoute, book), Map.of("JWT_RULES_FILE", "rules.json")).isPresent());
+    }
+
     private static ApiSpec httpApi(AuthorizerSpec authorizer, RouteSpec route) {
         return new ApiSpec("Api", ApiType.HTTP, "$default", Map.of(authorizer.name(), authorizer), List.of(route), null, Map.of());
     }

@@ -41,4 +41,17 @@ class TemplateServedTest {
             assertEquals(401, gateway.get("/books").status());
         }
     }
+
+    @Test
+    void thePartnerApiLetsNoJwtInAndCachesNothingAKeyHeaderAloneCouldReuse() throws Exception {
+        // Its cache key is x-api-key and the route: an Allow for a JWT in Authorization, cached under
+        // a key value the caller made up, would let that value in alone. No API keys are configured here,
+        // as in the template's default.
+        try (GatewayFixture gateway = new GatewayFixture(api("PartnerHttpApi"), GatewayFixture.realHandler(), null)) {
+            assertEquals(401, gateway.get("/books", "Authorization", BEARER, "x-api-key", "let-me-in").status());
+            assertEquals(401, gateway.get("/books", "x-api-key", "let-me-in").status());
+            assertEquals("miss", gateway.lastAccessLine().get("cache").asText());
+            assertEquals(401, gateway.get("/books").status());
+        }
+    }
 }
