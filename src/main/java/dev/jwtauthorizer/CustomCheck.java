@@ -67,8 +67,9 @@ final class CustomCheck {
     }
 
     /**
-     * Runs the check. Never throws for what the check does, save the JVM's own failures (out of
-     * memory, an internal error), which no code can answer for.
+     * Runs the check. Never throws for what the check does, the JVM's own failures included: an
+     * {@code OutOfMemoryError} passed on would reach the platform with the check's own message,
+     * and an error whose message is "Unauthorized" is a 401 to API Gateway, not the 500 a failure is.
      *
      * @return the check's result; null when it failed (an exception, an Error, a null result), logged
      */
@@ -79,11 +80,6 @@ final class CustomCheck {
                 JsonLog.error("custom_check_failed", "problem", "the check returned null");
             }
             return result;
-        } catch (VirtualMachineError e) {
-            if (!(e instanceof StackOverflowError)) {
-                throw e;
-            }
-            return failed(e);
         } catch (Exception | Error e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

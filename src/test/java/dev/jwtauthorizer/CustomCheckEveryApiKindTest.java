@@ -80,6 +80,13 @@ class CustomCheckEveryApiKindTest {
         OVERFLOWS_ITS_STACK(Status.ERROR_500, Reason.CUSTOM_CHECK_FAILED, null, r -> {
             throw new StackOverflowError(SECRET_MESSAGE);
         }),
+        // Its message must not reach the platform: an error saying "Unauthorized" would be a 401.
+        RUNS_OUT_OF_MEMORY(Status.ERROR_500, Reason.CUSTOM_CHECK_FAILED, null, r -> {
+            throw new OutOfMemoryError("Unauthorized");
+        }),
+        FAILS_INSIDE_THE_JVM(Status.ERROR_500, Reason.CUSTOM_CHECK_FAILED, null, r -> {
+            throw new InternalError(SECRET_MESSAGE);
+        }),
         RETURNS_NULL(Status.ERROR_500, Reason.CUSTOM_CHECK_FAILED, null, r -> null),
         GIVES_A_BAD_REASON(Status.ERROR_500, Reason.CUSTOM_CHECK_FAILED, null, r -> CheckResult.deny("not allowed: " + SECRET_MESSAGE)),
         NAMES_A_RESERVED_CONTEXT_ENTRY(Status.ERROR_500, Reason.CUSTOM_CHECK_FAILED, null,
@@ -227,7 +234,7 @@ class CustomCheckEveryApiKindTest {
     void failuresAreLoggedByTheExceptionsClassNeverItsMessage() {
         String log = LogCapture.capture(() -> {
             for (Behaviour behaviour : List.of(Behaviour.THROWS, Behaviour.THROWS_AN_ERROR, Behaviour.OVERFLOWS_ITS_STACK,
-                    Behaviour.GIVES_A_BAD_REASON, Behaviour.RETURNS_NULL)) {
+                    Behaviour.RUNS_OUT_OF_MEMORY, Behaviour.GIVES_A_BAD_REASON, Behaviour.RETURNS_NULL)) {
                 Checks.script(behaviour.check);
                 for (Api api : Api.values()) {
                     try {
@@ -242,6 +249,7 @@ class CustomCheckEveryApiKindTest {
         assertTrue(log.contains("\"exception\":\"java.lang.IllegalStateException\""), log);
         assertTrue(log.contains("\"exception\":\"java.lang.AssertionError\""), log);
         assertTrue(log.contains("\"exception\":\"java.lang.StackOverflowError\""), log);
+        assertTrue(log.contains("\"exception\":\"java.lang.OutOfMemoryError\""), log);
         assertTrue(log.contains("\"exception\":\"java.lang.IllegalArgumentException\""), log);
         assertTrue(log.contains("the check returned null"), log);
         assertFalse(log.contains("hunter2"), "a message of user code reached the log");

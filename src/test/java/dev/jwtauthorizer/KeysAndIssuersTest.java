@@ -80,6 +80,18 @@ class KeysAndIssuersTest {
     // The key set's lifecycle, as a client sees it
 
     @Test
+    void aKeySetUrlsQueryNeverReachesTheLog() {
+        // Some key set URLs carry an access key in their query; the log names the URL without it.
+        server.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1")));
+        Map<String, String> env = Map.of("JWT_ISSUER", Tokens.ISSUER, "JWT_AUDIENCE", Tokens.AUDIENCE,
+                "JWT_JWKS_URI", server.url() + "?api_key=hunter2");
+        String log = LogCapture.capture(() -> assertEquals(Reason.ROUTE_ALLOWED,
+                reason(Authorizer.fromEnvironment(env), Tokens.rs256(TestKeys.RSA, "rsa-1"))));
+        assertTrue(log.contains("\"source\":\"" + server.url() + "?...\""), log);
+        assertFalse(log.contains("hunter2"), log);
+    }
+
+    @Test
     void duringAnOutageTheLastGoodSetServesForTheStalenessBoundThenRequestsFailClosed() {
         AtomicLong nanos = new AtomicLong();
         Deque<Runnable> background = new ArrayDeque<>();

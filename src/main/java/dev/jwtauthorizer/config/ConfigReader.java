@@ -41,8 +41,16 @@ final class ConfigReader {
             throw new ConfigException(Setting.JWT_KEYS_MAX_STALE_SECONDS, maxStale + " is less than "
                     + Setting.JWT_KEYS_MAX_AGE_SECONDS.name() + " (" + maxAge + ")");
         }
+        int cooldown = integer(Setting.JWT_JWKS_REFRESH_COOLDOWN_SECONDS, 1, 3600);
+        if (cooldown >= maxAge) {
+            // Refreshes due to age wait for the cooldown: a withdrawn key would outlive the age, and a
+            // set whose staleness bound came first would fail every request until the cooldown ended.
+            throw new ConfigException(Setting.JWT_JWKS_REFRESH_COOLDOWN_SECONDS, cooldown + " is not less than "
+                    + Setting.JWT_KEYS_MAX_AGE_SECONDS.name() + " (" + maxAge + "); keys are refreshed after at most "
+                    + "the age, so the cooldown must be shorter");
+        }
         KeyLifetime lifetime = new KeyLifetime(Duration.ofSeconds(maxAge), Duration.ofSeconds(maxStale),
-                Duration.ofSeconds(integer(Setting.JWT_JWKS_REFRESH_COOLDOWN_SECONDS, 1, 3600)));
+                Duration.ofSeconds(cooldown));
         IssuerReader issuerReader = new IssuerReader(new KeysReader(environment, files, fetchTimeout), files, fetchTimeout);
         ApiKeysConfig apiKeys = new ApiKeysReader(environment, variables, files, fetchTimeout).read();
         return new AuthorizerConfig(

@@ -9,7 +9,7 @@ public enum Setting {
     JWT_ISSUER("issuer", null, "Required unless JWT_ISSUERS or JWT_COGNITO_USER_POOL_ID is set. Accepted `iss` values, comma-separated; a token's `iss` must equal one exactly."),
     JWT_AUDIENCE("audiences", null, "Required. Accepted audiences, comma-separated; a token's `aud` must contain at least one. With Cognito: the app client ids."),
     JWT_ALGORITHMS("algorithms", "RS256", "Allowed algorithms, comma-separated: RS256/384/512, PS256/384/512, ES256/384/512, HS256/384/512."),
-    JWT_JWKS_URI("jwksUri", null, "Key set URL: `https://...`; `http://` only for 127.0.0.1/::1/localhost; `file:/path` for local use. Unset (and no JWT_JWKS or JWT_JWKS_FILE): found by OIDC discovery from the issuer."),
+    JWT_JWKS_URI("jwksUri", null, "Key set URL: `https://...`; `http://` only for loopback (127.0.0.0/8, ::1, localhost); `file:/path` for local use. Unset (and no JWT_JWKS or JWT_JWKS_FILE): found by OIDC discovery from the issuer."),
     JWT_JWKS("jwks", null, "The key set itself, as JSON (`{\"keys\":[...]}`), instead of JWT_JWKS_URI: for static keys and local use."),
     JWT_JWKS_FILE(null, null, "Path of a key set file (`{\"keys\":[...]}`) instead of JWT_JWKS_URI: keys packaged with the function (`src/main/resources`), looked up like JWT_RULES_FILE; read and checked once, at start. With JWT_JWKS_URI, only when that is a `file:` URI of the same file."),
     JWT_HMAC_SECRET("hmacSecret", null, "Shared secret for HS256/384/512 (UTF-8; `base64:` prefix for binary). At least 32/48/64 bytes, no surrounding whitespace, never a public key. One of it and JWT_HMAC_SECRET_ID is required when an HS algorithm is allowed. As `hmacSecret` only in JWT_ISSUERS, never in JWT_ISSUERS_FILE."),
@@ -36,7 +36,7 @@ public enum Setting {
     JWT_CUSTOM_CHECK(null, null, "Your own check, run for every request whose JWT or API key passed: the fully qualified name of a public class implementing `dev.jwtauthorizer.extension.AuthorizationCheck`, with a public no-argument constructor, on the class path (a layer's `java/lib/your-checks.jar`). It may reject (401), deny (403), add context or narrow the routes; if it throws, the request fails closed (500). See Add your own check."),
     JWT_SECRETS_VIA(null, "api", "How secrets (JWT_HMAC_SECRET_ID, JWT_API_KEYS_SECRET_ID) are read: `api` (a signed GetSecretValue call with the function's own credentials; SnapStart stays on) or `extension` (the AWS Parameters and Secrets Lambda Extension; no SnapStart)."),
     JWT_JWKS_TIMEOUT_MS(null, "2000", "Connect and read timeout of each fetch (key set, discovery document, secret), 100-10000."),
-    JWT_JWKS_REFRESH_COOLDOWN_SECONDS(null, "30", "Least time between two fetches of one key set or secret for the same cause: refetches for unknown `kid`s have their own budget, apart from refreshes due to age and retries after failures, 1-3600."),
+    JWT_JWKS_REFRESH_COOLDOWN_SECONDS(null, "30", "Least time between two fetches of one key set or secret for the same cause: refetches for unknown `kid`s have their own budget, apart from refreshes due to age and retries after failures, 1-3600, less than JWT_KEYS_MAX_AGE_SECONDS."),
     JWT_KEYS_MAX_AGE_SECONDS(null, "600", "Age after which a fetched key set or secret is refetched in the background, 60-86400."),
     JWT_KEYS_MAX_STALE_SECONDS(null, "3600", "How long the last good key set or secret keeps serving when refetches fail; after that requests fail closed (500). At least JWT_KEYS_MAX_AGE_SECONDS, at most 604800.");
 

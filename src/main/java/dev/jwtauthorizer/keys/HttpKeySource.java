@@ -31,7 +31,7 @@ public final class HttpKeySource implements KeySource {
 
     @Override
     public String describe() {
-        return uri.toString();
+        return RemoteUrl.describe(uri);
     }
 
     @Override

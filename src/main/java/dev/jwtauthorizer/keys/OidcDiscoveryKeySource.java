@@ -82,6 +82,6 @@ public final class OidcDiscoveryKeySource implements KeySource {
 
     @Override
     public String describe() {
-        return discoveryUri.toString();
+        return RemoteUrl.describe(discoveryUri);
     }
 }

@@ -12,7 +12,12 @@ public final class RemoteUrl {
     public static URI check(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("\"" + uri + "\" is not an https:// URL with a host");
+            throw new IllegalArgumentException("\"" + describe(uri) + "\" is not an https:// URL with a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // Never sent (no fetch here uses basic authentication), and it would be logged with the URL.
+            throw new IllegalArgumentException("\"" + describe(uri) + "\" holds a user name or password, which "
+                    + "is never sent; a key set or discovery URL needs none");
         }
         if (scheme.equals("https")) {
             return uri;
@@ -21,10 +26,34 @@ public final class RemoteUrl {
             return uri;
         }
         if (scheme.equals("http")) {
-            throw new IllegalArgumentException("\"" + uri + "\": plain http:// is only allowed for loopback hosts "
-                    + "(127.0.0.1, ::1, localhost); use https://");
+            throw new IllegalArgumentException("\"" + describe(uri) + "\": plain http:// is only allowed for loopback hosts "
+                    + "(127.0.0.0/8, ::1, localhost); use https://");
         }
-        throw new IllegalArgumentException("\"" + uri + "\" must be an https:// URL");
+        throw new IllegalArgumentException("\"" + describe(uri) + "\" must be an https:// URL");
+    }
+
+    /**
+     * The URL for logs and messages: scheme, host, port and path, never a user name, password or
+     * query, any of which may hold a credential ({@code ?api_key=...}).
+     */
+    public static String describe(URI uri) {
+        StringBuilder text = new StringBuilder();
+        if (uri.getScheme() != null) {
+            text.append(uri.getScheme()).append("://");
+        }
+        if (uri.getHost() != null) {
+            text.append(uri.getHost());
+        }
+        if (uri.getPort() >= 0) {
+            text.append(':').append(uri.getPort());
+        }
+        if (uri.getRawPath() != null) {
+            text.append(uri.getRawPath());
+        }
+        if (uri.getRawQuery() != null) {
+            text.append("?...");
+        }
+        return text.toString();
     }
 
     static boolean isLoopback(String host) {

@@ -67,7 +67,8 @@ public final class SecretsManagerSource implements KeySource {
             answer = HttpFetch.post(endpoint.uri(), timeout, MAX_BYTES, headers, body);
         } catch (HttpStatusException e) {
             String type = errorType(e.errorBody());
-            if (e.status() == 403 || CREDENTIAL_ERRORS.contains(type)) {
+            // Set.of's contains throws on null: a body without __type (a proxy's HTML page) has none.
+            if (e.status() == 403 || type != null && CREDENTIAL_ERRORS.contains(type)) {
                 credentials.forget();
             }
             throw new IOException("HTTP status " + e.status() + (type == null ? "" : " (" + type + ")")

@@ -93,6 +93,7 @@ class ConfigReaderTest {
             "JWT_MAX_TOKEN_LENGTH|10|JWT_MAX_TOKEN_LENGTH: 10 is outside",
             "JWT_JWKS_TIMEOUT_MS|60000|JWT_JWKS_TIMEOUT_MS: 60000 is outside",
             "JWT_JWKS_REFRESH_COOLDOWN_SECONDS|0|JWT_JWKS_REFRESH_COOLDOWN_SECONDS: 0 is outside",
+            "JWT_JWKS_REFRESH_COOLDOWN_SECONDS|600|JWT_JWKS_REFRESH_COOLDOWN_SECONDS: 600 is not less than JWT_KEYS_MAX_AGE_SECONDS (600)",
             "JWT_RULES|not json|JWT_RULES: not valid JSON",
             "JWT_RULES|{}|JWT_RULES: expected a JSON array",
             "JWT_RULES|[{\"claim\":\"scope\",\"value\":\"a\",\"alow\":[\"GET /\"]}]|JWT_RULES: rule 1: unknown field \"alow\"",
@@ -116,6 +117,7 @@ class ConfigReaderTest {
             "http://issuer.example/jwks.json, plain http:// is only allowed for loopback hosts",
             "ftp://issuer.example/jwks.json, must be an https:// URL",
             "https:///jwks.json, with a host",
+            "https://user:hunter2@issuer.example/jwks.json, \"https://issuer.example/jwks.json\" holds a user name or password",
             "file:/no/such/jwks.json, cannot read"})
     void jwksUriMustBeHttpsOrLoopbackOrFile(String uri, String message) {
         ConfigException e = failure(with("JWT_JWKS", null, "JWT_JWKS_URI", uri));

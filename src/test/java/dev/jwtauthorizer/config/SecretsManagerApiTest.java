@@ -180,6 +180,11 @@ class SecretsManagerApiTest {
         String log = LogCapture.capture(() -> handler.afterRestore(null));
         assertTrue(log.contains("HTTP status 500 (InternalServiceError)") && log.contains("\"servingLastGood\":true"), log);
         assertEquals("Allow", answer(handler, ROTATED));
+        // A gateway's page instead of Secrets Manager's JSON error: still its status, not an exception's name.
+        secretsManager.fail(502, "<html><body>Bad Gateway</body></html>");
+        log = LogCapture.capture(() -> handler.afterRestore(null));
+        assertTrue(log.contains("HTTP status 502 from Secrets Manager") && !log.contains("NullPointerException"), log);
+        assertEquals("Allow", answer(handler, ROTATED));
         secretsManager.down();
         LogCapture.discard(() -> {
             handler.afterRestore(null);

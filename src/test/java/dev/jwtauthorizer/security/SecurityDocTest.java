@@ -16,7 +16,8 @@ class SecurityDocTest {
     private static final List<String> TEST_PACKAGES = List.of("dev.jwtauthorizer", "dev.jwtauthorizer.security",
             "dev.jwtauthorizer.keys", "dev.jwtauthorizer.config", "dev.jwtauthorizer.token", "dev.jwtauthorizer.policy",
             "dev.jwtauthorizer.lambda", "dev.jwtauthorizer.cli", "dev.jwtauthorizer.json", "dev.jwtauthorizer.claims",
-            "dev.jwtauthorizer.request", "dev.jwtauthorizer.template", "dev.jwtauthorizer.log", "dev.jwtauthorizer.aws", "dev.jwtauthorizer.apikeys");
+            "dev.jwtauthorizer.request", "dev.jwtauthorizer.template", "dev.jwtauthorizer.log", "dev.jwtauthorizer.aws", "dev.jwtauthorizer.apikeys",
+            "dev.jwtauthorizer.serve");
 
     @Test
     void everyTestSecurityMdNamesExists() throws Exception {

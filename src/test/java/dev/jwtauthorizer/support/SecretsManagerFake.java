@@ -39,6 +39,8 @@ public final class SecretsManagerFake implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
     private volatile int failWith;
+    /** The body of a failure; null for an InternalServiceError. */
+    private volatile String failBody;
     private volatile String lastRefusal;
 
     public SecretsManagerFake() throws IOException {
@@ -74,7 +76,13 @@ public final class SecretsManagerFake implements AutoCloseable {
 
     /** Every request is answered with this status (an InternalServiceError body); 0: answer normally. */
     public SecretsManagerFake fail(int status) {
+        return fail(status, null);
+    }
+
+    /** Like {@link #fail(int)}, with this body (a proxy's page, say) instead of Secrets Manager's error. */
+    public SecretsManagerFake fail(int status, String body) {
         failWith = status;
+        failBody = body;
         return this;
     }
 
@@ -104,7 +112,7 @@ public final class SecretsManagerFake implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             if (failWith != 0) {
-                answer(exchange, failWith, error("InternalServiceError", "fake failure"));
+                answer(exchange, failWith, failBody != null ? failBody : error("InternalServiceError", "fake failure"));
                 return;
             }
             String refusal = refusal(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
