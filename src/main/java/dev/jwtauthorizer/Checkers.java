@@ -65,6 +65,13 @@ record Checkers(TokenVerifier verifier, ApiKeyChecker apiKeys, List<Refreshable>
         public void loaded(KeyCache<HmacSecret> secret, KeySource source) {
             refuseUnusableSecret(secret, source, Setting.JWT_HMAC_SECRET_ID, "an HMAC secret");
         }
+
+        @Override
+        public void published(KeySource source, String published) {
+            throw new ConfigException(source.isRemote() ? Setting.JWT_HMAC_SECRET_ID : Setting.JWT_HMAC_SECRET,
+                    (source.isRemote() ? source.describe() + " " : "") + "contains " + published + " in a configured key set: "
+                    + "a published key in the shared secret lets anyone sign tokens; use a random secret of its own");
+        }
     }
 
     /**

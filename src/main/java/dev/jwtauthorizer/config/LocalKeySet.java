@@ -1,18 +1,11 @@
 package dev.jwtauthorizer.config;
 
 import dev.jwtauthorizer.json.Json;
-import dev.jwtauthorizer.keys.JwkExport;
 import dev.jwtauthorizer.keys.JwksParser;
+import dev.jwtauthorizer.keys.PublishedNumbers;
 import dev.jwtauthorizer.keys.VerificationKey;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,69 +66,10 @@ final class LocalKeySet {
 
     /**
      * Which of these keys the secret contains (an RSA modulus or an EC coordinate, as base64url,
-     * base64 or bytes), or null: a public key, published, is no secret.
+     * base64, hex, decimal or bytes), or null: a public key, published, is no secret.
      */
     String keyWithin(String secretText, byte[] secretBytes) {
-        String unwrapped = withoutWhitespace(secretText);
-        String lowerCase = unwrapped.toLowerCase(Locale.ROOT);
-        for (VerificationKey key : keys) {
-            for (byte[] bytes : publicNumbers(key)) {
-                if (contains(unwrapped, lowerCase, bytes) || indexOf(secretBytes, bytes) >= 0) {
-                    return (key.publicKey() instanceof RSAPublicKey ? "the RSA modulus" : "an EC coordinate")
-                            + " of key " + (key.kid() == null ? "without kid" : label(Map.of("kid", key.kid()), -1));
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The modulus, or each coordinate both as the shortest bytes and at the curve's length (as in a JWK). */
-    private static List<byte[]> publicNumbers(VerificationKey key) {
-        List<byte[]> numbers = new ArrayList<>();
-        if (key.publicKey() instanceof RSAPublicKey rsa) {
-            numbers.add(JwkExport.octets(rsa.getModulus(), 0));
-        } else if (key.publicKey() instanceof ECPublicKey ec) {
-            int length = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
-            for (BigInteger coordinate : List.of(ec.getW().getAffineX(), ec.getW().getAffineY())) {
-                numbers.add(JwkExport.octets(coordinate, 0));
-                numbers.add(JwkExport.octets(coordinate, length));
-            }
-        }
-        return numbers;
-    }
-
-    /**
-     * As base64url or base64 (in the text without its whitespace, as in wrapped lines), as hex in
-     * either case, or as a decimal number.
-     */
-    private static boolean contains(String unwrapped, String lowerCase, byte[] bytes) {
-        return unwrapped.contains(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
-                || unwrapped.contains(Base64.getEncoder().withoutPadding().encodeToString(bytes))
-                || lowerCase.contains(HexFormat.of().formatHex(bytes))
-                || unwrapped.contains(new BigInteger(1, bytes).toString());
-    }
-
-    private static String withoutWhitespace(String text) {
-        StringBuilder compact = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                compact.append(text.charAt(i));
-            }
-        }
-        return compact.toString();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return PublishedNumbers.within(keys, secretText, secretBytes);
     }
 
     /** "\"kid\"" when the kid is short and printable, else the key's place in the set. */

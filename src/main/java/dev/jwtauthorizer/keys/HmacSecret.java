@@ -86,6 +86,11 @@ public final class HmacSecret {
         return bytes.length;
     }
 
+    /** The secret itself, for {@link PublishedNumbers} alone: never logged, never copied out of this package. */
+    byte[] bytes() {
+        return bytes;
+    }
+
     /** The secret as the key of {@code algorithm}'s {@code Mac}. */
     SecretKeySpec keySpec(JwsAlgorithm algorithm) {
         if (algorithm.family() != KeyFamily.HMAC) {

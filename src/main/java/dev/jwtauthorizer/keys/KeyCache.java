@@ -148,6 +148,12 @@ public final class KeyCache<T> implements Refreshable {
         }
     }
 
+    /** The last material loaded, however old, without fetching; null before the first. */
+    public T lastLoaded() {
+        Loaded<T> current = loaded;
+        return current == null ? null : current.value();
+    }
+
     /**
      * The material to use now.
      *

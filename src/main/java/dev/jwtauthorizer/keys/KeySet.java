@@ -24,6 +24,21 @@ public final class KeySet implements Refreshable {
         this.cache = new KeyCache<>(source, parser, lifetime, Reason.KEY_SET_UNAVAILABLE, nanoClock, background);
     }
 
+    /** The keys last loaded, without fetching; empty before the first load. */
+    public List<VerificationKey> knownKeys() {
+        List<VerificationKey> keys = cache.lastLoaded();
+        return keys == null ? List.of() : keys;
+    }
+
+    /**
+     * Which of these keys the secret contains, said without the secret, or null.
+     *
+     * @see PublishedNumbers
+     */
+    public static String publishedIn(List<VerificationKey> keys, HmacSecret secret) {
+        return PublishedNumbers.within(keys, secret);
+    }
+
     /** Loads the set during initialisation so the first request does not wait. False when it failed. */
     @Override
     public boolean prefetch() {

@@ -30,14 +30,18 @@ public final class IssuerVerifier {
     private final Set<String> tokenTypes;
     private final KeySet keySet;
     private final KeyCache<HmacSecret> hmacSecret;
+    /** Null when there is no HMAC secret. */
+    private final PublishedKeyGuard publishedKeys;
     private final Duration leeway;
     private final Clock clock;
 
     /**
      * @param keySet     the issuer's RS/PS/ES keys; null when no such algorithm is allowed
      * @param hmacSecret the issuer's HS secret; null when no HS algorithm is allowed
+     * @param everyKeySet the key sets of every issuer, none of whose keys the secret may contain
      */
-    public IssuerVerifier(IssuerConfig config, KeySet keySet, KeyCache<HmacSecret> hmacSecret, Duration leeway, Clock clock) {
+    public IssuerVerifier(IssuerConfig config, KeySet keySet, KeyCache<HmacSecret> hmacSecret, List<KeySet> everyKeySet,
+                          Duration leeway, Clock clock) {
         this.config = config;
         Set<String> types = new HashSet<>();
         for (String type : config.tokenTypes()) {
@@ -46,12 +50,18 @@ public final class IssuerVerifier {
         this.tokenTypes = Set.copyOf(types);
         this.keySet = keySet;
         this.hmacSecret = hmacSecret;
+        this.publishedKeys = hmacSecret == null ? null : new PublishedKeyGuard(everyKeySet);
         this.leeway = leeway;
         this.clock = clock;
     }
 
     public IssuerConfig config() {
         return config;
+    }
+
+    /** Which public key of any configured key set the secret contains, or null (see PublishedKeyGuard). */
+    String publishedKeyIn(HmacSecret secret) {
+        return publishedKeys == null ? null : publishedKeys.publishedIn(secret);
     }
 
     VerifiedToken verify(DecodedToken jwt) {
@@ -84,7 +94,9 @@ public final class IssuerVerifier {
         int length = jwt.signingInputLength();
         byte[] signature = jwt.signature();
         if (algorithm.family() == KeyFamily.HMAC) {
-            if (SignatureCheck.verifies(algorithm, hmacSecret.current(), signingInput, offset, length, signature)) {
+            HmacSecret secret = hmacSecret.current();
+            publishedKeys.check(secret);
+            if (SignatureCheck.verifies(algorithm, secret, signingInput, offset, length, signature)) {
                 return;
             }
         } else {

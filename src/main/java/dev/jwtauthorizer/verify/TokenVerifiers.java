@@ -27,6 +27,15 @@ public final class TokenVerifiers {
     @FunctionalInterface
     public interface SecretLoaded {
         void loaded(KeyCache<HmacSecret> secret, KeySource source);
+
+        /**
+         * The secret loaded at start contains a public key of a key set loaded at start: may stop the
+         * start. Whatever it does, HS tokens are refused while that is so.
+         *
+         * @param published which key, said without the secret
+         */
+        default void published(KeySource source, String published) {
+        }
     }
 
     private TokenVerifiers() {
@@ -40,9 +49,11 @@ public final class TokenVerifiers {
     public static TokenVerifier load(List<IssuerConfig> issuers, Duration leeway, KeyLifetime remoteLifetime, Clock clock,
                                      LongSupplier nanoClock, Executor background, List<Refreshable> remoteKeys,
                                      SecretLoaded secretLoaded) {
-        List<IssuerVerifier> verifiers = new ArrayList<>();
         // Entries that name the same key set URL share one cache, and so one fetch; nothing else is shared.
         Map<String, KeySet> sharedKeySets = new HashMap<>();
+        List<KeySet> keySets = new ArrayList<>();
+        List<KeySet> everyKeySet = new ArrayList<>();
+        List<KeyCache<HmacSecret>> secrets = new ArrayList<>();
         for (IssuerConfig issuer : issuers) {
             KeySource source = issuer.keySource();
             KeySet keySet = source == null || source.sharedDocument() == null ? null : sharedKeySets.get(source.sharedDocument());
@@ -51,6 +62,7 @@ public final class TokenVerifiers {
                 if (source.sharedDocument() != null) {
                     sharedKeySets.put(source.sharedDocument(), keySet);
                 }
+                everyKeySet.add(keySet);
                 start(keySet, source, remoteKeys);
             }
             KeyCache<HmacSecret> secret = null;
@@ -60,7 +72,18 @@ public final class TokenVerifiers {
                 start(secret, issuer.hmacSecret(), remoteKeys);
                 secretLoaded.loaded(secret, issuer.hmacSecret());
             }
-            verifiers.add(new IssuerVerifier(issuer, keySet, secret, leeway, clock));
+            keySets.add(keySet);
+            secrets.add(secret);
+        }
+        List<IssuerVerifier> verifiers = new ArrayList<>();
+        for (int i = 0; i < issuers.size(); i++) {
+            IssuerVerifier verifier = new IssuerVerifier(issuers.get(i), keySets.get(i), secrets.get(i), everyKeySet, leeway, clock);
+            HmacSecret loaded = secrets.get(i) == null ? null : secrets.get(i).lastLoaded();
+            String published = loaded == null ? null : verifier.publishedKeyIn(loaded);
+            if (published != null) {
+                secretLoaded.published(issuers.get(i).hmacSecret(), published);
+            }
+            verifiers.add(verifier);
         }
         return new TokenVerifier(verifiers);
     }
