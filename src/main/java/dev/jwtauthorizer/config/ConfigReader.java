@@ -34,6 +34,7 @@ final class ConfigReader {
 
     AuthorizerConfig read() {
         UnknownVariables.check(environment);
+        SecretSources.via(environment);
         Duration fetchTimeout = Duration.ofMillis(integer(Setting.JWT_JWKS_TIMEOUT_MS, 100, 10_000));
         int maxAge = integer(Setting.JWT_KEYS_MAX_AGE_SECONDS, 60, 86_400);
         int maxStale = integer(Setting.JWT_KEYS_MAX_STALE_SECONDS, 60, 604_800);

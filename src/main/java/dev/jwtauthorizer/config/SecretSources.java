@@ -33,15 +33,27 @@ public final class SecretSources {
      */
     public static KeySource forSecret(String secretId, String jsonKey, Setting setting, Map<String, String> environment,
                                       Duration timeout) {
+        return switch (via(environment)) {
+            case "api" -> api(secretId, jsonKey, setting, environment, timeout);
+            default -> extension(secretId, jsonKey, environment, timeout);
+        };
+    }
+
+    /**
+     * JWT_SECRETS_VIA, {@code api} or {@code extension}: checked whether or not a secret is read, so
+     * that a wrong value never waits unnoticed for the day one is.
+     *
+     * @throws ConfigException for any other value
+     */
+    static String via(Map<String, String> environment) {
         String via = environment.get(Setting.JWT_SECRETS_VIA.name());
         via = via == null || via.isBlank() ? Setting.JWT_SECRETS_VIA.defaultValue() : via.strip().toLowerCase(Locale.ROOT);
-        return switch (via) {
-            case "api" -> api(secretId, jsonKey, setting, environment, timeout);
-            case "extension" -> extension(secretId, jsonKey, environment, timeout);
-            default -> throw new ConfigException(Setting.JWT_SECRETS_VIA, "\"" + environment.get(Setting.JWT_SECRETS_VIA.name())
-                    + "\" is not api or extension; api (the default) reads " + setting.name() + " with a signed "
+        if (!via.equals("api") && !via.equals("extension")) {
+            throw new ConfigException(Setting.JWT_SECRETS_VIA, "\"" + environment.get(Setting.JWT_SECRETS_VIA.name())
+                    + "\" is not api or extension; api (the default) reads secrets with a signed "
                     + "GetSecretValue call, extension through the Parameters and Secrets Lambda Extension");
-        };
+        }
+        return via;
     }
 
     private static KeySource api(String secretId, String jsonKey, Setting setting, Map<String, String> environment,

@@ -94,6 +94,7 @@ class ConfigReaderTest {
             "JWT_JWKS_TIMEOUT_MS|60000|JWT_JWKS_TIMEOUT_MS: 60000 is outside",
             "JWT_JWKS_REFRESH_COOLDOWN_SECONDS|0|JWT_JWKS_REFRESH_COOLDOWN_SECONDS: 0 is outside",
             "JWT_JWKS_REFRESH_COOLDOWN_SECONDS|600|JWT_JWKS_REFRESH_COOLDOWN_SECONDS: 600 is not less than JWT_KEYS_MAX_AGE_SECONDS (600)",
+            "JWT_SECRETS_VIA|bogus|JWT_SECRETS_VIA: \"bogus\" is not api or extension",
             "JWT_RULES|not json|JWT_RULES: not valid JSON",
             "JWT_RULES|{}|JWT_RULES: expected a JSON array",
             "JWT_RULES|[{\"claim\":\"scope\",\"value\":\"a\",\"alow\":[\"GET /\"]}]|JWT_RULES: rule 1: unknown field \"alow\"",
