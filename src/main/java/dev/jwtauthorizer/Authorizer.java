@@ -157,7 +157,7 @@ public final class Authorizer {
         DecisionLog.Checked checked = new DecisionLog.Checked();
         try {
             credential = credentials.find(request);
-            if (!request.identitySourceHolds(credential.value())) {
+            if (!request.identitySourceHolds(credential.bare())) {
                 throw new TokenRejectedException(Reason.CREDENTIAL_NOT_IN_IDENTITY_SOURCE);
             }
             decision = credential.kind() == Credential.Kind.JWT

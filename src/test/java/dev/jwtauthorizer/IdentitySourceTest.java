@@ -93,6 +93,10 @@ class IdentitySourceTest {
         assertEquals(Reason.ROUTE_ALLOWED, cookie.reason());
         Decision query = AUTHORIZER.authorize(v2(list(TOKEN), Map.of(), null, Map.of("access_token", TOKEN)));
         assertEquals(Reason.ROUTE_ALLOWED, query.reason());
+        // The same token in the header (read first) and the cookie, the cache keyed on the cookie: it holds the token.
+        Decision both = AUTHORIZER.authorize(v2(list("access_token=" + TOKEN), Map.of("authorization", "Bearer " + TOKEN),
+                List.of("access_token=" + TOKEN), null));
+        assertEquals(Reason.ROUTE_ALLOWED, both.reason());
         Decision keyedElsewhere = AUTHORIZER.authorize(v2(list("theme=dark"), Map.of(), null, Map.of("access_token", TOKEN)));
         assertEquals(Reason.CREDENTIAL_NOT_IN_IDENTITY_SOURCE, keyedElsewhere.reason());
     }

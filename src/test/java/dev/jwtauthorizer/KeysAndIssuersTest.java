@@ -172,6 +172,20 @@ class KeysAndIssuersTest {
         assertTrue(log.contains("jwks_uri") && log.contains("plain http://"), log);
     }
 
+    @Test
+    void aDiscoveredKeySetUrlIsNeverQuotedWithItsPasswordOrQuery() {
+        String issuer = server.baseUrl();
+        for (String jwksUri : new String[] {"https://svc:Pa55w0rd@keys.example/jwks?api_key=LEAK", "https://svc:Pa55w0rd@keys.example/j wks?api_key=LEAK"}) {
+            server.serve(DISCOVERY, discoveryDocument(issuer, jwksUri));
+            String[] result = new String[1];
+            String log = LogCapture.capture(() -> result[0] = Gateway.answer(
+                    Authorizer.fromEnvironment(Map.of("JWT_ISSUER", issuer, "JWT_AUDIENCE", "api")), rs256(issuer, "api", "rsa-1")));
+            assertEquals("500", result[0]);
+            assertTrue(log.contains("jwks_uri"), log);
+            assertFalse(log.contains("Pa55w0rd") || log.contains("LEAK"), log);
+        }
+    }
+
     // Several issuers
 
     @Test

@@ -2,6 +2,7 @@ package dev.jwtauthorizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,9 @@ import com.auth0.jwt.algorithms.Algorithm;
 import dev.jwtauthorizer.config.AuthorizerConfig;
 import dev.jwtauthorizer.config.ConfigException;
 import dev.jwtauthorizer.decision.Reason;
+import dev.jwtauthorizer.keys.KeyFamily;
+import dev.jwtauthorizer.keys.PublishedNumbers;
+import dev.jwtauthorizer.keys.VerificationKey;
 import dev.jwtauthorizer.support.FakeCredentials;
 import dev.jwtauthorizer.support.JwksServer;
 import dev.jwtauthorizer.support.LogCapture;
@@ -22,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,16 +87,74 @@ class PublishedSecretTest {
     }
 
     @Test
+    void theNumbersAreFoundWhateverTheirSpelling() {
+        byte[] modulus = Base64.getUrlDecoder().decode(N);
+        byte[] withZero = new BigInteger(1, modulus).toByteArray();
+        byte[] reversed = new byte[modulus.length];
+        for (int i = 0; i < modulus.length; i++) {
+            reversed[i] = modulus[modulus.length - 1 - i];
+        }
+        StringBuilder byteList = new StringBuilder();
+        for (byte b : modulus) {
+            byteList.append(byteList.length() == 0 ? "" : ",").append(String.format("0x%02x", b));
+        }
+        String decimal = new BigInteger(1, modulus).toString();
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < decimal.length(); i++) {
+            grouped.append(i > 0 && (decimal.length() - i) % 3 == 0 ? "," : "").append(decimal.charAt(i));
+        }
+        String base64 = Base64.getEncoder().encodeToString(modulus);
+        Map<String, Object> ec = TestKeys.jwk(TestKeys.EC256, "ec-1");
+        byte[] x = Base64.getUrlDecoder().decode((String) ec.get("x"));
+        byte[] y = Base64.getUrlDecoder().decode((String) ec.get("y"));
+        byte[] point = new byte[x.length + y.length];
+        System.arraycopy(x, 0, point, 0, x.length);
+        System.arraycopy(y, 0, point, x.length, y.length);
+        String jwks = TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1"), ec);
+        for (String secret : new String[] {Base64.getEncoder().encodeToString(withZero), HexFormat.ofDelimiter("-").formatHex(modulus),
+                HexFormat.of().formatHex(reversed), base64.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D"),
+                grouped.toString(), byteList.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(point),
+                HexFormat.ofDelimiter(" ").withUpperCase().formatHex(modulus)}) {
+            Map<String, String> env = TestEnv.withJwks(jwks);
+            env.put("JWT_ALGORITHMS", "RS256,ES256,HS256");
+            env.put("JWT_HMAC_SECRET", secret);
+            ConfigException e = assertThrows(ConfigException.class, () -> Authorizer.fromEnvironment(env), secret);
+            assertTrue(e.getMessage().contains("contains the RSA modulus of key \"rsa-1\"")
+                    || e.getMessage().contains("contains an EC coordinate of key \"ec-1\""), e.getMessage());
+        }
+    }
+
+    @Test
+    void randomSecretsInEveryTextFormAreNeverTakenForKeys() {
+        List<VerificationKey> keys = List.of(
+                new VerificationKey("rsa-1", KeyFamily.RSA, null, null, null, null, TestKeys.RSA.getPublic()),
+                new VerificationKey("rsa-2", KeyFamily.RSA, null, null, null, null, TestKeys.RSA_2.getPublic()),
+                new VerificationKey("ec-1", KeyFamily.EC, "P-256", null, null, null, TestKeys.EC256.getPublic()));
+        Random random = new Random(21);
+        for (int i = 0; i < 2000; i++) {
+            byte[] bytes = new byte[32 + random.nextInt(96)];
+            random.nextBytes(bytes);
+            for (String text : List.of(HexFormat.of().formatHex(bytes), HexFormat.ofDelimiter(":").formatHex(bytes),
+                    Base64.getEncoder().encodeToString(bytes), new BigInteger(1, bytes).toString())) {
+                assertNull(PublishedNumbers.within(keys, text, bytes), text);
+            }
+        }
+    }
+
+    @Test
     void aKeySetThatArrivesAfterTheStartStillRefusesTheSecretItHolds() {
         keys.fail(503);
         String secret = "key-" + N;
         AtomicLong nanos = new AtomicLong();
         Authorizer authorizer = LogCapture.discard(() -> Authorizer.create(AuthorizerConfig.fromEnvironment(
                 remoteKeysAndSecret(secret)), Clock.systemUTC(), nanos::get, Runnable::run));
+        // Until the key set has been seen, the secret cannot be cleared of its keys: closed, not open.
+        assertEquals(Reason.KEY_SET_UNAVAILABLE, LogCapture.discard(() -> reason(authorizer, hs256(secret))));
         keys.serve(TestKeys.jwks(TestKeys.jwk(TestKeys.RSA, "rsa-1")));
         nanos.addAndGet(Duration.ofSeconds(31).toNanos());
-        assertEquals(Reason.ROUTE_ALLOWED, reason(authorizer, Tokens.rs256(TestKeys.RSA, "rsa-1")));
+        // An HS token first: it loads the key set itself, then finds its modulus in the secret.
         String log = LogCapture.capture(() -> assertEquals(Reason.SECRET_UNAVAILABLE, reason(authorizer, hs256(secret))));
+        assertEquals(Reason.ROUTE_ALLOWED, reason(authorizer, Tokens.rs256(TestKeys.RSA, "rsa-1")));
         assertTrue(log.contains("\"hmac_secret_refused\"") && log.contains("the RSA modulus of key \\\"rsa-1\\\""), log);
         assertFalse(log.contains(N.substring(0, 20)), log);
     }

@@ -55,7 +55,7 @@ public record SecretsManagerEndpoint(URI uri, String region) {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new AwsSettingException(variable, "\"" + text + "\" is not a URL");
+            throw new AwsSettingException(variable, "is not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1) + ")");
         }
         try {
             RemoteUrl.check(uri);

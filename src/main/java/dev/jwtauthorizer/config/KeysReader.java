@@ -109,7 +109,8 @@ final class KeysReader {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw fields.error(Setting.JWT_JWKS_URI, "\"" + text + "\" is not a URI");
+            // Not quoted: a URL may hold a password or a key.
+            throw fields.error(Setting.JWT_JWKS_URI, "is not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1) + ")");
         }
         Path path = filePath(uri);
         if (path != null) {

@@ -31,6 +31,17 @@ public final class KeySet implements Refreshable {
     }
 
     /**
+     * Loads the set if it never was (a fetch as a request would make one, within the cooldown).
+     *
+     * @throws dev.jwtauthorizer.decision.KeysUnavailableException when it never loaded and cannot now
+     */
+    public void requireLoaded() {
+        if (cache.lastLoaded() == null) {
+            cache.current();
+        }
+    }
+
+    /**
      * Which of these keys the secret contains, said without the secret, or null.
      *
      * @see PublishedNumbers

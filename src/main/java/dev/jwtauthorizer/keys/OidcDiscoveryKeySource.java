@@ -27,7 +27,7 @@ public final class OidcDiscoveryKeySource implements KeySource {
         this.issuer = issuer;
         // Section 4: a trailing slash of the issuer is removed before the path is appended.
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        this.discoveryUri = RemoteUrl.check(URI.create(base + "/.well-known/openid-configuration"));
+        this.discoveryUri = RemoteUrl.parse(base + "/.well-known/openid-configuration");
         this.timeout = timeout;
         this.maxBytes = maxBytes;
     }
@@ -69,7 +69,7 @@ public final class OidcDiscoveryKeySource implements KeySource {
             throw new IOException("the discovery document has no jwks_uri");
         }
         try {
-            return RemoteUrl.check(URI.create(keys));
+            return RemoteUrl.parse(keys);
         } catch (IllegalArgumentException e) {
             throw new IOException("jwks_uri " + e.getMessage());
         }

@@ -1,11 +1,27 @@
 package dev.jwtauthorizer.keys;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 /** The rule for every URL keys are fetched from: HTTPS, or plain HTTP to this machine only. */
 public final class RemoteUrl {
     private RemoteUrl() {
+    }
+
+    /**
+     * Parses and checks a URL given as text.
+     *
+     * @throws IllegalArgumentException saying why, without the text: a URL may hold a password or a key
+     */
+    public static URI parse(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1) + ")");
+        }
+        return check(uri);
     }
 
     /** @throws IllegalArgumentException saying why the URL may not be fetched */

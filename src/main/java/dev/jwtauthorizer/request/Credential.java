@@ -33,6 +33,14 @@ public record Credential(Kind kind, String value, TokenSource source) {
         return source == null || source.kind() == TokenSource.Kind.HEADER ? withoutScheme(value) : value;
     }
 
+    /**
+     * The credential itself, whatever source it came from: without a {@code Bearer } scheme. Whoever
+     * holds it may send it from any configured source, so it is what a cache key must hold.
+     */
+    public String bare() {
+        return withoutScheme(value);
+    }
+
     /** Without a leading {@code Bearer } in any case. */
     static String withoutScheme(String value) {
         return value.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) ? value.substring(SCHEME.length()) : value;

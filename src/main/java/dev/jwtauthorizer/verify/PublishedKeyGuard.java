@@ -14,7 +14,8 @@ import java.util.List;
  * key set (its own issuer's or another's): whoever reads that key set could sign HS tokens. The start
  * checks what it has; a key set or secret fetched later (a remote set, discovery, Secrets Manager, a
  * rotation) is checked here, when it is first used with the other. Judged again only when the secret
- * or a key set changes, so a request pays a few reference comparisons.
+ * or a key set changes, so a request pays a few reference comparisons. A key set that has never
+ * loaded is fetched first: until it has been seen, the secret cannot be cleared of its keys.
  */
 final class PublishedKeyGuard {
     private record Verdict(HmacSecret secret, List<List<VerificationKey>> keys, String published) {
@@ -45,8 +46,14 @@ final class PublishedKeyGuard {
         return verdict.published();
     }
 
-    /** @throws KeysUnavailableException SECRET_UNAVAILABLE while the secret contains a published key */
+    /**
+     * @throws KeysUnavailableException SECRET_UNAVAILABLE while the secret contains a published key;
+     *                                  KEY_SET_UNAVAILABLE while a key set has never loaded
+     */
     void check(HmacSecret secret) {
+        for (KeySet keySet : keySets) {
+            keySet.requireLoaded();
+        }
         if (publishedIn(secret) != null) {
             throw new KeysUnavailableException(Reason.SECRET_UNAVAILABLE, "the HMAC secret");
         }

@@ -119,11 +119,13 @@ class ConfigReaderTest {
             "ftp://issuer.example/jwks.json, must be an https:// URL",
             "https:///jwks.json, with a host",
             "https://user:hunter2@issuer.example/jwks.json, \"https://issuer.example/jwks.json\" holds a user name or password",
+            "https://user:hunter2@issuer.example/jw ks.json, is not a URL (Illegal character in path at character 39)",
             "file:/no/such/jwks.json, cannot read"})
     void jwksUriMustBeHttpsOrLoopbackOrFile(String uri, String message) {
         ConfigException e = failure(with("JWT_JWKS", null, "JWT_JWKS_URI", uri));
         assertEquals("JWT_JWKS_URI", e.variable());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), "a URL's password reached the message");
     }
 
     @Test
