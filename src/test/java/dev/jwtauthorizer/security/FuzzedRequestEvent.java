@@ -33,7 +33,7 @@ final class FuzzedRequestEvent {
     static final String[] SCHEMES = {"", "Bearer ", "bearer ", "BEARER ", "Basic ", "Token "};
     private static final int READ_SCHEMES = 4;
     /** The last two are payload 1.0's multi-value maps, unread only in a 2.0 event. */
-    private static final List<String> UNREAD_MEMBERS = List.of("authorizationToken", "identitySource", "pathParameters",
+    private static final List<String> UNREAD_MEMBERS = List.of("authorizationToken", "pathParameters",
             "stageVariables", "multiValueHeaders", "multiValueQueryStringParameters");
 
     private final Kind kind;
@@ -170,18 +170,17 @@ final class FuzzedRequestEvent {
     }
 
     /**
-     * A credential in a member no token source reads: a TOKEN event's authorizationToken, 2.0's
-     * identitySource, path parameters, stage variables, and in a 2.0 event the multi-value maps
-     * that only payload 1.0 has.
+     * A credential in a member no token source reads: a TOKEN event's authorizationToken, path
+     * parameters, stage variables, and in a 2.0 event the multi-value maps that only payload 1.0 has.
+     * (An HTTP API's identitySource is read: it must hold the credential, IdentitySourceTest.)
      */
     FuzzedRequestEvent unreadMember(int which, Credential credential) {
         String value = "Bearer " + credential.compact();
-        int index = Math.floorMod(which, kind == Kind.HTTP_API_V2 ? UNREAD_MEMBERS.size() : 4);
+        int index = Math.floorMod(which, kind == Kind.HTTP_API_V2 ? UNREAD_MEMBERS.size() : 3);
         unread.put(UNREAD_MEMBERS.get(index), switch (index) {
             case 0 -> value;
-            case 1 -> List.of(value);
-            case 2, 3 -> Map.of(QUERY, credential.compact());
-            case 4 -> Map.of("authorization", List.of(value));
+            case 1, 2 -> Map.of(QUERY, credential.compact());
+            case 3 -> Map.of("authorization", List.of(value));
             default -> Map.of(QUERY, List.of(credential.compact()));
         });
         placements.add("unread member " + UNREAD_MEMBERS.get(index) + ": " + credential);
