@@ -13,6 +13,7 @@ import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.decision.TokenRejectedException;
 import dev.jwtauthorizer.keys.KeyCache;
 import dev.jwtauthorizer.keys.Refreshable;
+import dev.jwtauthorizer.keys.Refreshes;
 import dev.jwtauthorizer.log.CurrentInvocation;
 import dev.jwtauthorizer.log.Invocation;
 import dev.jwtauthorizer.log.JsonLog;
@@ -214,9 +215,7 @@ public final class Authorizer {
      */
     public void prime(PrimingEntry.Factory entries) {
         CorrettoCrypto.install();
-        for (Refreshable keys : remoteKeys) {
-            keys.refreshNow();
-        }
+        Refreshes.refreshAll(remoteKeys);
         if (entries == null) {
             Priming.run(this);
         } else {
@@ -226,13 +225,10 @@ public final class Authorizer {
 
     /**
      * After a SnapStart restore: keys and secrets fetched before the snapshot may be days old, so
-     * fetch them again now. Keys given inline or as a file cannot have changed.
+     * fetch them again now, all at once. Keys given inline or as a file cannot have changed.
      */
     public void afterRestore() {
-        int refreshed = 0;
-        for (Refreshable keys : remoteKeys) {
-            refreshed += keys.refreshNow() ? 1 : 0;
-        }
+        int refreshed = Refreshes.refreshAll(remoteKeys);
         if (!remoteKeys.isEmpty()) {
             JsonLog.info("restored", "keySourcesRefreshed", refreshed, "keySources", remoteKeys.size());
         }

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +28,7 @@ public final class JwksServer implements AutoCloseable {
     private volatile String body = "{\"keys\":[]}";
     private volatile int status = 200;
     private volatile long delayMillis;
+    private volatile CountDownLatch together;
 
     public JwksServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -39,6 +42,15 @@ public final class JwksServer implements AutoCloseable {
             try {
                 if (delayMillis > 0) {
                     Thread.sleep(delayMillis);
+                }
+                CountDownLatch latch = together;
+                if (latch != null) {
+                    latch.countDown();
+                    // Answers only once every server sharing the latch has a request in hand (or never).
+                    if (!latch.await(10, TimeUnit.SECONDS)) {
+                        exchange.close();
+                        return;
+                    }
                 }
                 byte[] bytes = bodiesByPath.getOrDefault(path, body).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -81,6 +93,12 @@ public final class JwksServer implements AutoCloseable {
 
     public JwksServer fail(int status) {
         this.status = status;
+        return this;
+    }
+
+    /** Holds each answer until the latch is down: servers sharing one answer only requests made at once. */
+    public JwksServer answerTogether(CountDownLatch latch) {
+        this.together = latch;
         return this;
     }
 
