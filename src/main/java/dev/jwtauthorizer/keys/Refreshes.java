@@ -6,23 +6,40 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Refreshes several sources of fetched material at once (before a SnapStart snapshot, and after each
+ * Fetches several sources of material at once (at start, before a SnapStart snapshot, and after each
  * restore, where the first request waits for them): each fetch waits on its own server, so their
- * times need not add up. One source is refreshed on the calling thread.
+ * times need not add up. One source is fetched on the calling thread.
  */
 public final class Refreshes {
     private Refreshes() {
     }
 
-    /** @return how many brought new material */
+    /**
+     * {@link Refreshable#refreshNow()} for each.
+     *
+     * @return how many brought new material
+     */
     public static int refreshAll(List<Refreshable> sources) {
+        return runAll(sources, true);
+    }
+
+    /**
+     * {@link Refreshable#prefetch()} for each, during initialisation.
+     *
+     * @return how many have material loaded afterwards
+     */
+    public static int prefetchAll(List<Refreshable> sources) {
+        return runAll(sources, false);
+    }
+
+    private static int runAll(List<Refreshable> sources, boolean refresh) {
         if (sources.size() < 2) {
-            return sources.isEmpty() || !sources.get(0).refreshNow() ? 0 : 1;
+            return sources.isEmpty() || !Refresh.once(sources.get(0), refresh) ? 0 : 1;
         }
         AtomicInteger refreshed = new AtomicInteger();
         List<Thread> threads = new ArrayList<>(sources.size());
         for (Refreshable source : sources) {
-            Thread thread = new Thread(new Refresh(source, refreshed), "jwt-authorizer-refresh");
+            Thread thread = new Thread(new Refresh(source, refresh, refreshed), "jwt-authorizer-fetch");
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
@@ -48,17 +65,23 @@ public final class Refreshes {
     /** A named class, not a lambda: each lambda spins a class at start (docs/PERFORMANCE.md). */
     private static final class Refresh implements Runnable {
         private final Refreshable source;
+        private final boolean refresh;
         private final AtomicInteger refreshed;
 
-        Refresh(Refreshable source, AtomicInteger refreshed) {
+        Refresh(Refreshable source, boolean refresh, AtomicInteger refreshed) {
             this.source = source;
+            this.refresh = refresh;
             this.refreshed = refreshed;
+        }
+
+        static boolean once(Refreshable source, boolean refresh) {
+            return refresh ? source.refreshNow() : source.prefetch();
         }
 
         @Override
         public void run() {
             try {
-                if (source.refreshNow()) {
+                if (once(source, refresh)) {
                     refreshed.incrementAndGet();
                 }
             } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import dev.jwtauthorizer.keys.KeyLifetime;
 import dev.jwtauthorizer.keys.KeySet;
 import dev.jwtauthorizer.keys.KeySource;
 import dev.jwtauthorizer.keys.Refreshable;
+import dev.jwtauthorizer.keys.Refreshes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public final class TokenVerifiers {
         List<KeySet> keySets = new ArrayList<>();
         List<KeySet> everyKeySet = new ArrayList<>();
         List<KeyCache<HmacSecret>> secrets = new ArrayList<>();
+        // Fetched all at once below: each waits on its own server, and several issuers' would add up.
+        List<Refreshable> toFetch = new ArrayList<>();
         for (IssuerConfig issuer : issuers) {
             KeySource source = issuer.keySource();
             KeySet keySet = source == null || source.sharedDocument() == null ? null : sharedKeySets.get(source.sharedDocument());
@@ -63,17 +66,22 @@ public final class TokenVerifiers {
                     sharedKeySets.put(source.sharedDocument(), keySet);
                 }
                 everyKeySet.add(keySet);
-                start(keySet, source, remoteKeys);
+                startOrDefer(keySet, source, remoteKeys, toFetch);
             }
             KeyCache<HmacSecret> secret = null;
             if (issuer.hmacSecret() != null) {
                 secret = new KeyCache<>(issuer.hmacSecret(), bytes -> HmacSecret.parse(bytes, issuer.algorithms()),
                         lifetime(issuer.hmacSecret(), remoteLifetime), Reason.SECRET_UNAVAILABLE, nanoClock, background);
-                start(secret, issuer.hmacSecret(), remoteKeys);
-                secretLoaded.loaded(secret, issuer.hmacSecret());
+                startOrDefer(secret, issuer.hmacSecret(), remoteKeys, toFetch);
             }
             keySets.add(keySet);
             secrets.add(secret);
+        }
+        Refreshes.prefetchAll(toFetch);
+        for (int i = 0; i < issuers.size(); i++) {
+            if (secrets.get(i) != null) {
+                secretLoaded.loaded(secrets.get(i), issuers.get(i).hmacSecret());
+            }
         }
         List<IssuerVerifier> verifiers = new ArrayList<>();
         for (int i = 0; i < issuers.size(); i++) {
@@ -91,6 +99,17 @@ public final class TokenVerifiers {
     /** Fetched material has a lifetime; material given in configuration is loaded once and kept. */
     public static KeyLifetime lifetime(KeySource source, KeyLifetime remoteLifetime) {
         return source.isRemote() ? remoteLifetime : KeyLifetime.FOREVER;
+    }
+
+    /** {@link #start}, but a remote source's fetch is left to the caller, which makes them all at once. */
+    private static void startOrDefer(Refreshable keys, KeySource source, List<Refreshable> remoteKeys,
+                                     List<Refreshable> toFetch) {
+        if (source.isRemote()) {
+            remoteKeys.add(keys);
+            toFetch.add(keys);
+        } else {
+            start(keys, source, remoteKeys);
+        }
     }
 
     /**
