@@ -166,10 +166,13 @@ public final class Authorizer {
                     : decideForApiKey(credential, request, checked);
         } catch (TokenRejectedException e) {
             decision = Decision.refused(e.reason());
+            checked.readAsJwt |= e.headerRead();
             checked.algorithm = checked.algorithm == null ? e.algorithm() : checked.algorithm;
             checked.keyId = checked.keyId == null ? e.keyId() : checked.keyId;
         } catch (KeysUnavailableException e) {
             decision = Decision.refused(e.reason());
+            // For a JWT, keys are looked for once it has been read.
+            checked.readAsJwt = true;
         } catch (RuntimeException | StackOverflowError e) {
             // A bug of ours must not open the door: closed, logged by type only (messages may quote input).
             JsonLog.error("internal_error", "exception", e.getClass().getName());
@@ -183,6 +186,7 @@ public final class Authorizer {
         checked.tokenText = compact.text();
         MethodArn arn = parseMethodArn(request.arn());
         VerifiedToken token = verifier.verify(compact);
+        checked.readAsJwt = true;
         checked.algorithm = token.algorithm().name();
         checked.keyId = token.keyId();
         return answers.forToken(token, request, arn, checked);

@@ -27,6 +27,12 @@ final class DecisionLog {
         String checkReason;
         /** The UTF-8 bytes of a JWT's value as sent, once its shape passed; null before. */
         byte[] tokenText;
+        /**
+         * Whether the credential was read as a JWT (header and claims JSON): only then is it named by
+         * tokenHash. A value of three dotted parts that is no JWT may be an API key, whose digest the
+         * key list holds and the log must not.
+         */
+        boolean readAsJwt;
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -56,7 +62,7 @@ final class DecisionLog {
                 checked == null ? null : checked.keyId,
                 checked == null ? null : checked.apiKeyId,
                 checked == null ? null : checked.checkReason,
-                jwt ? tokenHash(credential.value(), checked == null ? null : checked.tokenText) : null,
+                jwt && checked != null && checked.readAsJwt ? tokenHash(credential.value(), checked.tokenText) : null,
                 request == null ? null : request.arn());
         return decision;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtauthorizer.support.ApiKeys;
 import dev.jwtauthorizer.support.LogCapture;
 import dev.jwtauthorizer.support.TestEnv;
 import dev.jwtauthorizer.support.TestKeys;
@@ -59,7 +60,7 @@ class DecisionLogTest {
     }
 
     @Test
-    void tokenHashIsTheDigestOfTheValueAsSentWhateverItsShape() throws Exception {
+    void tokenHashIsTheDigestOfTheValueAsSentOnceItReadsAsAJwt() throws Exception {
         Authorizer authorizer = Authorizer.fromEnvironment(TestEnv.rsa());
         String token = Tokens.rs256(TestKeys.RSA, "rsa-1");
         // README: printf %s "$VALUE" | sha256sum | cut -c1-16, the scheme included as sent.
@@ -67,12 +68,33 @@ class DecisionLogTest {
                 "Bearer " + Tokens.rs256(TestKeys.RSA_2, "rsa-1"), "Bearer \u00fcber.\u4e2d.x");
         List<JsonNode> lines = capture(() -> values.forEach(value -> authorizer.authorize(value, Tokens.METHOD_ARN)));
         assertEquals(values.size(), lines.size());
-        for (int i = 0; i < values.size(); i++) {
+        for (int i : new int[] {0, 1, 2, 4}) {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(values.get(i).getBytes(StandardCharsets.UTF_8));
             assertEquals(HexFormat.of().formatHex(digest, 0, 8), lines.get(i).get("tokenHash").asText(), values.get(i));
         }
         assertEquals("ALLOW", lines.get(2).get("outcome").asText());
-        assertEquals("MALFORMED_TOKEN", lines.get(3).get("reason").asText());
+        assertEquals("BAD_SIGNATURE", lines.get(4).get("reason").asText());
+        // Not read as a JWT: no tokenHash (three dotted parts may be an API key, whose digest the key list holds).
+        for (int i : new int[] {3, 5}) {
+            assertEquals("MALFORMED_TOKEN", lines.get(i).get("reason").asText());
+            assertFalse(lines.get(i).has("tokenHash"), values.get(i));
+        }
+    }
+
+    @Test
+    void aDottedApiKeyReadAsAJwtNeverHasItsDigestLogged() throws Exception {
+        // An API key with two dots, in a place read for both (a TOKEN event's one value): read as a JWT and
+        // refused as malformed; the key list holds its SHA-256, so tokenHash would publish part of it.
+        String dotted = "legacy.partner.key-0123456789";
+        Map<String, String> env = TestEnv.rsa();
+        env.put("JWT_API_KEYS", ApiKeys.document(ApiKeys.entry("legacy", ApiKeys.sha256(dotted), "partner", List.of("GET /books/*"),
+                null, Map.of())));
+        Authorizer authorizer = Authorizer.fromEnvironment(env);
+        List<JsonNode> lines = capture(() -> authorizer.authorize(dotted, Tokens.METHOD_ARN));
+        assertEquals("MALFORMED_TOKEN", lines.get(0).get("reason").asText());
+        assertFalse(lines.get(0).has("tokenHash"), lines.get(0).toString());
+        String hash = ApiKeys.sha256(dotted);
+        assertFalse(lines.get(0).toString().contains(hash.substring(hash.indexOf(':') + 1, hash.indexOf(':') + 17)));
     }
 
     @Test

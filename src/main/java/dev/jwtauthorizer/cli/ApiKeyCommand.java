@@ -6,6 +6,9 @@ import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.policy.Route;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +120,11 @@ final class ApiKeyCommand {
         }
     }
 
-    /** NAME=VALUE; a value of digits is a number and true/false a boolean, as in a JSON document. */
+    /**
+     * NAME=VALUE; a number as JSON writes one (no leading zero, no "-0") is a number and true/false a
+     * boolean, as in a JSON document; anything else stays text, so "007" never becomes the 7 of
+     * another entry.
+     */
     private static void contextEntry(String text, Map<String, Object> context) throws UsageException {
         int eq = text.indexOf('=');
         if (eq <= 0) {
@@ -128,7 +135,7 @@ final class ApiKeyCommand {
         if (name.equals("principalId") || name.equals("apiKeyId")) {
             throw new UsageException("--context " + name + " is set by the authorizer itself; choose another name");
         }
-        if (value.matches("-?[0-9]{1,15}")) {
+        if (value.matches("-?(0|[1-9][0-9]{0,14})") && !value.equals("-0")) {
             context.put(name, Long.parseLong(value));
         } else if (value.equals("true") || value.equals("false")) {
             context.put(name, Boolean.parseBoolean(value));
@@ -143,9 +150,26 @@ final class ApiKeyCommand {
         return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    /** The key as piped in; one trailing line break (what echo adds) is not part of it. */
+    /**
+     * The key as piped in, all of it (a key cut short would be stored as the hash of its prefix); one
+     * trailing line break (what echo adds) is not part of it.
+     */
     private static String existingKey(InputStream stdin) throws IOException, UsageException {
-        String key = new String(stdin.readNBytes(MAX_KEY_LENGTH + 2), StandardCharsets.UTF_8);
+        // Room for the longest key in UTF-8 (4 bytes a character) and a CRLF, and one byte to tell "more".
+        int room = 4 * MAX_KEY_LENGTH + 2;
+        byte[] bytes = stdin.readNBytes(room + 1);
+        String key;
+        try {
+            key = bytes.length > room ? null : StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            key = null;
+        }
+        if (key == null) {
+            throw new UsageException("--key-from-stdin: standard input must hold one key of 1-" + MAX_KEY_LENGTH
+                    + " printable characters in UTF-8 (printf '%s' \"$KEY\" | ...)");
+        }
         key = key.endsWith("\r\n") ? key.substring(0, key.length() - 2) : key.endsWith("\n") ? key.substring(0, key.length() - 1) : key;
         if (!ApiKeyMatcher.isWellFormed(key)) {
             throw new UsageException("--key-from-stdin: standard input must hold one key of 1-" + MAX_KEY_LENGTH

@@ -11,7 +11,14 @@ import java.util.Arrays;
  * the authorizer (their compilations were most of what a primed process still compiled).
  */
 final class EventLines {
+    /** Lambda takes no synchronous payload over 6 MB, so no authorizer event is longer. */
+    static final int MAX_LINE_BYTES = 6 * 1024 * 1024;
+    /** What {@link #next()} gives for a longer line, whose bytes it drops as they come. */
+    static final byte[] TOO_LONG = new byte[0];
+
     private final InputStream in;
+    /** In a line over MAX_LINE_BYTES: its bytes are not kept. */
+    private boolean skipping;
     private byte[] buffer = new byte[1 << 16];
     private int start;
     private int scanned;
@@ -29,19 +36,28 @@ final class EventLines {
         this.in = in;
     }
 
-    /** The next line without its line end (LF or CRLF), or null at the end of the input. */
+    /**
+     * The next line without its line end (LF or CRLF), {@link #TOO_LONG} for a line over
+     * {@link #MAX_LINE_BYTES}, or null at the end of the input.
+     */
     byte[] next() throws IOException {
         while (true) {
             int lineEnd = unscanned.indexOf('\n', scanned - unscannedAt);
             if (lineEnd >= 0) {
                 lineEnd += unscannedAt;
-                byte[] line = line(start, lineEnd);
+                byte[] line = skipping ? TOO_LONG : line(start, lineEnd);
+                skipping = false;
                 start = scanned = lineEnd + 1;
                 return line;
             }
             // Every byte read so far is scanned: the text of them is dropped before the buffer moves.
             scanned = end;
             unscanned = "";
+            if (end - start > MAX_LINE_BYTES) {
+                // One answer for it, and memory left for the lines after it.
+                skipping = true;
+                start = scanned = end = 0;
+            }
             if (start > 0) {
                 System.arraycopy(buffer, start, buffer, 0, end - start);
                 end -= start;
@@ -53,10 +69,11 @@ final class EventLines {
             }
             int read = in.read(buffer, end, buffer.length - end);
             if (read < 0) {
-                if (start == end) {
+                if (start == end && !skipping) {
                     return null;
                 }
-                byte[] last = line(start, end);
+                byte[] last = skipping ? TOO_LONG : line(start, end);
+                skipping = false;
                 start = end;
                 return last;
             }

@@ -80,6 +80,16 @@ final class LocalInvoker {
         return text;
     }
 
+    /** The InvalidEvent error object of an event that cannot be read, as its answer line. */
+    void answerInvalid(String message, PrintStream out, boolean flush) {
+        byte[] answer = errorObject(message, "InvalidEvent").getBytes(StandardCharsets.UTF_8);
+        out.write(answer, 0, answer.length);
+        out.write('\n');
+        if (flush) {
+            out.flush();
+        }
+    }
+
     /**
      * One line of JSON for one event's JSON text, of any kind the handler answers. The text's UTF-8
      * is checked as strictly as a token's.

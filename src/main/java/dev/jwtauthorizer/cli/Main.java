@@ -180,6 +180,11 @@ public final class Main {
             EventLines lines = new EventLines(input);
             byte[] line;
             while ((line = lines.next()) != null) {
+                if (line == EventLines.TOO_LONG) {
+                    invoker.answerInvalid("invalid event: a line longer than " + (EventLines.MAX_LINE_BYTES >> 20)
+                            + " MiB, more than Lambda takes", out, streaming);
+                    continue;
+                }
                 if (EventLines.isBlank(line)) {
                     continue;
                 }

@@ -8,12 +8,13 @@ public final class TokenRejectedException extends RuntimeException {
     private final Reason reason;
     private final String algorithm;
     private final String keyId;
+    private final boolean headerRead;
 
     public TokenRejectedException(Reason reason) {
-        this(reason, null, null);
+        this(reason, null, null, false);
     }
 
-    private TokenRejectedException(Reason reason, String algorithm, String keyId) {
+    private TokenRejectedException(Reason reason, String algorithm, String keyId, boolean headerRead) {
         super(reason.name(), null, false, false);
         if (reason.outcome() != Outcome.UNAUTHORIZED) {
             throw new IllegalArgumentException("not a rejection: " + reason);
@@ -21,11 +22,17 @@ public final class TokenRejectedException extends RuntimeException {
         this.reason = reason;
         this.algorithm = algorithm;
         this.keyId = keyId;
+        this.headerRead = headerRead;
     }
 
     /** The same rejection, with the token header's alg and kid for the log (untrusted text). */
     public TokenRejectedException withHeader(String algorithm, String keyId) {
-        return new TokenRejectedException(reason, algorithm, keyId);
+        return new TokenRejectedException(reason, algorithm, keyId, true);
+    }
+
+    /** Whether the token was read as a JWT (its header and claims were JSON) before it was refused. */
+    public boolean headerRead() {
+        return headerRead;
     }
 
     public Reason reason() {

@@ -96,6 +96,36 @@ class ApiKeyCommandTest {
         assertTrue(empty.getMessage().contains("must hold one key"), empty.getMessage());
     }
 
+    @Test
+    void onlyANumberAsJsonWritesItIsANumberSoDistinctValuesStayDistinct() throws Exception {
+        Map<String, Object> context = Json.asObject(Json.asObject(Json.read(line(ApiKeyCommand.run(List.of("--id", "a",
+                "--principal", "p", "--allow", "GET /x", "--context", "a=007", "--context", "b=7", "--context", "c=-0",
+                "--context", "d=0", "--context", "e=-12", "--context", "f=true", "--context", "g=True"), NO_INPUT), "entry:")))
+                .get("context"));
+        assertEquals("007", context.get("a"));
+        assertEquals(7, ((Number) context.get("b")).intValue());
+        assertEquals("-0", context.get("c"));
+        assertEquals(0, ((Number) context.get("d")).intValue());
+        assertEquals(-12, ((Number) context.get("e")).intValue());
+        assertEquals(Boolean.TRUE, context.get("f"));
+        assertEquals("True", context.get("g"));
+    }
+
+    @Test
+    void aPipedKeyIsTakenWholeOrRefusedNeverCutShort() throws Exception {
+        // 600 two-byte characters: 1200 bytes, within the 1024-character limit.
+        String wide = "\u00e9".repeat(600);
+        String out = ApiKeyCommand.run(List.of("--id", "wide", "--principal", "p", "--allow", "GET /x", "--key-from-stdin"),
+                new ByteArrayInputStream(wide.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("sha256:" + sha256(wide), Json.asObject(Json.read(line(out, "entry:"))).get("hash"));
+        for (byte[] input : List.of("k".repeat(1025).getBytes(StandardCharsets.UTF_8), "\u00e9".repeat(2100).getBytes(StandardCharsets.UTF_8),
+                new byte[] {'k', 'e', 'y', (byte) 0xc3})) {
+            UsageException e = assertThrows(UsageException.class, () -> ApiKeyCommand.run(
+                    List.of("--id", "a", "--principal", "p", "--allow", "GET /x", "--key-from-stdin"), new ByteArrayInputStream(input)));
+            assertTrue(e.getMessage().contains("must hold one key"), e.getMessage());
+        }
+    }
+
     private static String usage(String... args) {
         return assertThrows(UsageException.class, () -> ApiKeyCommand.run(List.of(args), NO_INPUT)).getMessage();
     }

@@ -2,11 +2,14 @@ package dev.jwtauthorizer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,47 @@ class EventLinesTest {
         assertTrue(EventLines.isBlank(new byte[0]));
         assertTrue(EventLines.isBlank(" \t ".getBytes(StandardCharsets.US_ASCII)));
         assertFalse(EventLines.isBlank(" {} ".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void aLineLongerThanLambdaTakesIsOneMarkerAndTheLinesAfterItAreRead() throws IOException {
+        long over = EventLines.MAX_LINE_BYTES + 1_000_000L;
+        InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream("{\"a\":1}\n".getBytes(StandardCharsets.US_ASCII)), new Repeat('x', over),
+                new ByteArrayInputStream("\n{\"b\":2}\n".getBytes(StandardCharsets.US_ASCII)), new Repeat('y', over))));
+        EventLines lines = new EventLines(in);
+        assertEquals("{\"a\":1}", new String(lines.next(), StandardCharsets.US_ASCII));
+        assertSame(EventLines.TOO_LONG, lines.next());
+        assertEquals("{\"b\":2}", new String(lines.next(), StandardCharsets.US_ASCII));
+        assertSame(EventLines.TOO_LONG, lines.next(), "an over-long last line without a line end");
+        assertNull(lines.next());
+    }
+
+    /** The same byte, count times, without holding them. */
+    private static final class Repeat extends InputStream {
+        private final int value;
+        private long left;
+
+        Repeat(int value, long count) {
+            this.value = value;
+            this.left = count;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? value : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) value);
+            left -= n;
+            return n;
+        }
     }
 
     private static List<String> read(InputStream in) throws IOException {
