@@ -45,7 +45,7 @@ final class EventLines {
             int lineEnd = unscanned.indexOf('\n', scanned - unscannedAt);
             if (lineEnd >= 0) {
                 lineEnd += unscannedAt;
-                byte[] line = skipping ? TOO_LONG : line(start, lineEnd);
+                byte[] line = skipping || lineEnd - start > MAX_LINE_BYTES ? TOO_LONG : line(start, lineEnd);
                 skipping = false;
                 start = scanned = lineEnd + 1;
                 return line;
@@ -72,7 +72,7 @@ final class EventLines {
                 if (start == end && !skipping) {
                     return null;
                 }
-                byte[] last = skipping ? TOO_LONG : line(start, end);
+                byte[] last = skipping || end - start > MAX_LINE_BYTES ? TOO_LONG : line(start, end);
                 skipping = false;
                 start = end;
                 return last;

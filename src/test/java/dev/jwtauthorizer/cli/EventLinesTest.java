@@ -54,6 +54,13 @@ class EventLinesTest {
         assertEquals("{\"b\":2}", new String(lines.next(), StandardCharsets.US_ASCII));
         assertSame(EventLines.TOO_LONG, lines.next(), "an over-long last line without a line end");
         assertNull(lines.next());
+        // Read whole at once, as a large read may bring it: the limit holds all the same.
+        byte[] one = new byte[EventLines.MAX_LINE_BYTES + 2];
+        java.util.Arrays.fill(one, (byte) 'z');
+        one[one.length - 1] = '\n';
+        EventLines whole = new EventLines(new ByteArrayInputStream(one));
+        assertSame(EventLines.TOO_LONG, whole.next());
+        assertNull(whole.next());
     }
 
     /** The same byte, count times, without holding them. */
