@@ -158,7 +158,7 @@ public final class Authorizer {
         DecisionLog.Checked checked = new DecisionLog.Checked();
         try {
             credential = credentials.find(request);
-            if (!request.identitySourceHolds(credential.bare())) {
+            if (!request.identitySourceHolds(credential)) {
                 throw new TokenRejectedException(Reason.CREDENTIAL_NOT_IN_IDENTITY_SOURCE);
             }
             decision = credential.kind() == Credential.Kind.JWT

@@ -7,7 +7,6 @@ import dev.jwtauthorizer.log.LogLevel;
 import dev.jwtauthorizer.policy.AuthorizerResponse;
 import dev.jwtauthorizer.request.AuthorizerRequest;
 import dev.jwtauthorizer.request.Credential;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one line each decision writes: outcome, reason and where the request came from, never the
@@ -62,7 +61,7 @@ final class DecisionLog {
                 checked == null ? null : checked.keyId,
                 checked == null ? null : checked.apiKeyId,
                 checked == null ? null : checked.checkReason,
-                jwt && checked != null && checked.readAsJwt ? tokenHash(credential.value(), checked.tokenText) : null,
+                jwt && checked != null && checked.readAsJwt ? tokenHash(checked.tokenText) : null,
                 request == null ? null : request.arn());
         return decision;
     }
@@ -79,13 +78,13 @@ final class DecisionLog {
     /**
      * A short, one-way digest of the token as sent: enough to correlate log lines, useless to replay.
      *
-     * @param utf8 the value's UTF-8 bytes when already taken, or null
+     * @param utf8 the value's UTF-8 bytes, as its shape check took them; null before that
      */
-    private static String tokenHash(String token, byte[] utf8) {
-        if (token == null || token.isEmpty()) {
+    private static String tokenHash(byte[] utf8) {
+        if (utf8 == null) {
             return null;
         }
-        byte[] digest = SHA_256.digest(utf8 != null ? utf8 : token.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = SHA_256.digest(utf8);
         char[] hex = new char[16];
         for (int i = 0; i < 8; i++) {
             hex[2 * i] = HEX[digest[i] >> 4 & 0xf];

@@ -6,9 +6,6 @@ import dev.jwtauthorizer.json.Json;
 import dev.jwtauthorizer.policy.Route;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,10 +157,8 @@ final class ApiKeyCommand {
         byte[] bytes = stdin.readNBytes(room + 1);
         String key;
         try {
-            key = bytes.length > room ? null : StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+            key = bytes.length > room ? null : Json.strictUtf8(bytes);
+        } catch (IllegalArgumentException e) {
             key = null;
         }
         if (key == null) {

@@ -51,8 +51,12 @@ public final class Json {
         return JsonReader.read(text, least >= 0x20 && text.indexOf('\\') < 0);
     }
 
-    /** Strict UTF-8: a malformed sequence is refused where a lenient decoder writes U+FFFD. */
-    private static String strictUtf8(byte[] bytes) {
+    /**
+     * Strict UTF-8: a malformed sequence is refused where a lenient decoder writes U+FFFD.
+     *
+     * @throws IllegalArgumentException when the bytes are not UTF-8
+     */
+    public static String strictUtf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

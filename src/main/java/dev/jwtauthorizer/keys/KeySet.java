@@ -41,15 +41,6 @@ public final class KeySet implements Refreshable {
         }
     }
 
-    /**
-     * Which of these keys the secret contains, said without the secret, or null.
-     *
-     * @see PublishedNumbers
-     */
-    public static String publishedIn(List<VerificationKey> keys, HmacSecret secret) {
-        return PublishedNumbers.within(keys, secret);
-    }
-
     /** Loads the set during initialisation so the first request does not wait. False when it failed. */
     @Override
     public boolean prefetch() {

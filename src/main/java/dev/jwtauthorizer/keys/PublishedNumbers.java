@@ -40,7 +40,7 @@ public final class PublishedNumbers {
     }
 
     /** {@link #within(List, String, byte[])} for a secret as loaded: its bytes, and their text. */
-    static String within(List<VerificationKey> keys, HmacSecret secret) {
+    public static String within(List<VerificationKey> keys, HmacSecret secret) {
         byte[] bytes = secret.bytes();
         return within(keys, new String(bytes, StandardCharsets.UTF_8), bytes);
     }

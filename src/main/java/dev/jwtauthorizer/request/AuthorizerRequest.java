@@ -73,12 +73,14 @@ public record AuthorizerRequest(ApiKind kind, String arn, String authorizationTo
      * lies inside the Cookie header's; an event that names none (caching off, or a REST or WebSocket
      * event, whose cache key is not in the event) passes.
      */
-    public boolean identitySourceHolds(String credential) {
+    public boolean identitySourceHolds(Credential credential) {
         if (identitySource.isEmpty()) {
             return true;
         }
+        // The credential itself, not its scheme: whoever holds it may send it from any source.
+        String bare = credential.bare();
         for (String value : identitySource) {
-            if (value != null && value.contains(credential)) {
+            if (value != null && value.contains(bare)) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import dev.jwtauthorizer.decision.KeysUnavailableException;
 import dev.jwtauthorizer.decision.Reason;
 import dev.jwtauthorizer.keys.HmacSecret;
 import dev.jwtauthorizer.keys.KeySet;
+import dev.jwtauthorizer.keys.PublishedNumbers;
 import dev.jwtauthorizer.keys.VerificationKey;
 import dev.jwtauthorizer.log.JsonLog;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class PublishedKeyGuard {
         for (KeySet keySet : keySets) {
             List<VerificationKey> known = keySet.knownKeys();
             keys.add(known);
-            published = published != null ? published : KeySet.publishedIn(known, secret);
+            published = published != null ? published : PublishedNumbers.within(known, secret);
         }
         return new Verdict(secret, keys, published);
     }
